@@ -1,0 +1,48 @@
+/** The Markdown a draft answer starts from, and how much of a draft the user actually wrote. */
+import type { Dialogue, Question } from './model';
+import { formatDuration, slugify, truncate, wordCount } from './text';
+import { isDesignTopic } from './topics';
+
+const DESIGN_OUTLINE = [
+  'Requirements (functional, non-functional, scale estimates)',
+  'API',
+  'Data model',
+  'High-level design',
+  'Bottlenecks and scaling',
+  'Trade-offs',
+  'Failure modes',
+];
+
+export function isDesignQuestion(dialogue: Dialogue): boolean {
+  return dialogue.kind === 'mock' || isDesignTopic(dialogue.topic, dialogue.title);
+}
+
+export function draftTemplate(dialogue: Dialogue, question: Question, budgetSeconds: number): string {
+  const lines = [
+    `# ${question.prompt}`,
+    '',
+    `*${dialogue.title} · ${dialogue.topic} · ${formatDuration(budgetSeconds)} to answer*`,
+    '',
+  ];
+  if (isDesignQuestion(dialogue)) {
+    for (const heading of DESIGN_OUTLINE) lines.push(`## ${heading}`, '', '');
+  } else {
+    lines.push('## Your answer', '', '');
+  }
+  return lines.join('\n');
+}
+
+/** A file name that sorts by time and says which question it answers. */
+export function draftFileName(question: Question, startedAt: number): string {
+  const stamp = new Date(startedAt).toISOString().replace(/[:]/g, '-').replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${truncate(slugify(question.prompt), 48).replace(/…$/, '')}.md`;
+}
+
+/** Words the user wrote: lines of the template left as they were are not counted. */
+export function writtenWords(draft: string, template: string): number {
+  const templateLines = new Set(template.split('\n').map((line) => line.trim()).filter(Boolean));
+  return draft
+    .split(/\r?\n/)
+    .filter((line) => !templateLines.has(line.trim()))
+    .reduce((sum, line) => sum + wordCount(line), 0);
+}

@@ -1,0 +1,79 @@
+/**
+ * YAML front matter: file-wide metadata. Parsed with the `yaml` package in its `core` schema, which never
+ * constructs custom types or runs code; any explicit tag (`!!js/function`, `!!binary`, …) is refused.
+ */
+import { isMap, isNode, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import { checkMetadata, FILE_KEYS, type Metadata } from './metadata';
+
+export interface FrontMatterProblem {
+  /** 1-based, relative to the first line of the YAML text (the line after the opening `---`). */
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface FrontMatter {
+  metadata: Metadata;
+  problems: FrontMatterProblem[];
+}
+
+export function parseFrontMatter(yamlText: string): FrontMatter {
+  const metadata: Metadata = {};
+  const problems: FrontMatterProblem[] = [];
+  const lineCounter = new LineCounter();
+  const at = (offset: number | undefined) => {
+    const position = lineCounter.linePos(offset ?? 0);
+    return { line: position.line, column: position.col };
+  };
+  let document;
+  try {
+    document = parseDocument(yamlText, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: true, merge: false });
+  } catch (error) {
+    // The yaml package reports problems as values; this guards the promise that the parser never throws.
+    return { metadata, problems: [{ line: 1, column: 1, severity: 'error', message: `front matter could not be read: ${String(error)}` }] };
+  }
+  for (const error of document.errors) {
+    problems.push({ ...at(error.pos[0]), severity: 'error', message: `front matter is not valid YAML: ${firstLine(error.message)}` });
+  }
+  if (document.errors.length > 0) return { metadata, problems };
+
+  const tagged: Node[] = [];
+  visit(document, (_key, node) => {
+    if (isNode(node) && node.tag !== undefined) tagged.push(node);
+  });
+  for (const node of tagged) {
+    problems.push({ ...at(node.range?.[0]), severity: 'error', message: `front matter tag \`${node.tag}\` is not allowed: front matter holds plain values only, nothing is constructed or run` });
+  }
+  if (tagged.length > 0) return { metadata, problems };
+
+  const contents = document.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) return { metadata, problems };
+  if (!isMap(contents)) {
+    problems.push({ ...at(contents.range?.[0]), severity: 'error', message: 'front matter must be `key: value` lines (a YAML mapping), e.g. `topic: System design`' });
+    return { metadata, problems };
+  }
+  for (const pair of contents.items) {
+    const keyNode = pair.key;
+    const key = isScalar(keyNode) ? String(keyNode.value) : '';
+    const position = at(isNode(keyNode) ? keyNode.range?.[0] : undefined);
+    let value: unknown;
+    try {
+      value = isNode(pair.value) ? pair.value.toJS(document, { maxAliasCount: 20 }) : null;
+    } catch (error) {
+      problems.push({ ...position, severity: 'error', message: `front matter key \`${key}\`: ${firstLine(String(error))}` });
+      continue;
+    }
+    const checked = checkMetadata(key, value, FILE_KEYS);
+    if ('error' in checked) {
+      problems.push({ ...position, severity: checked.error.startsWith('key ') ? 'warning' : 'error', message: `front matter ${checked.error}` });
+    } else {
+      Object.assign(metadata, checked.value);
+    }
+  }
+  return { metadata, problems };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

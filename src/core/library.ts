@@ -1,0 +1,100 @@
+/** The loaded library: every dialogue from every file, grouped by topic, with ids unique across files. */
+import type { Diagnostic, Dialogue, Guidance, Level, ParseResult, Question } from './model';
+import { LEVELS } from './model';
+
+export interface TopicGroup {
+  topic: string;
+  dialogues: Dialogue[];
+}
+
+export interface LibraryFilter {
+  level?: Level;
+  tag?: string;
+}
+
+export class Library {
+  private readonly byId = new Map<string, Dialogue>();
+  private readonly questionsById = new Map<string, { dialogue: Dialogue; question: Question }>();
+  readonly dialogues: readonly Dialogue[];
+  readonly guidance: readonly Guidance[];
+  readonly diagnostics: readonly Diagnostic[];
+
+  /** `results` in a stable order (sorted by file) so that which of two colliding ids gets renamed never flips. */
+  constructor(results: readonly ParseResult[]) {
+    const dialogues: Dialogue[] = [];
+    const diagnostics: Diagnostic[] = [];
+    const guidance: Guidance[] = [];
+    for (const result of results) {
+      diagnostics.push(...result.diagnostics);
+      guidance.push(...result.guidance);
+      for (const parsed of result.dialogues) {
+        const dialogue = this.byId.has(parsed.id) ? renamed(parsed, this.byId, diagnostics) : parsed;
+        this.byId.set(dialogue.id, dialogue);
+        dialogues.push(dialogue);
+        for (const question of dialogue.questions) this.questionsById.set(question.id, { dialogue, question });
+      }
+    }
+    this.dialogues = dialogues;
+    this.guidance = guidance;
+    this.diagnostics = diagnostics;
+  }
+
+  dialogue(id: string): Dialogue | undefined {
+    return this.byId.get(id);
+  }
+
+  question(id: string): { dialogue: Dialogue; question: Question } | undefined {
+    return this.questionsById.get(id);
+  }
+
+  /** Topics in alphabetical order, dialogues in file order, after the filter. */
+  topics(filter: LibraryFilter = {}): TopicGroup[] {
+    const groups = new Map<string, Dialogue[]>();
+    for (const dialogue of this.dialogues) {
+      if (!matches(dialogue, filter)) continue;
+      const list = groups.get(dialogue.topic) ?? [];
+      list.push(dialogue);
+      groups.set(dialogue.topic, list);
+    }
+    return [...groups.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([topic, dialogues]) => ({ topic, dialogues }));
+  }
+
+  /** Levels and tags that occur, for the filter's choices. */
+  facets(): { levels: Level[]; tags: { tag: string; count: number }[] } {
+    const levels = new Set<Level>();
+    const tags = new Map<string, number>();
+    for (const dialogue of this.dialogues) {
+      levels.add(dialogue.level);
+      for (const tag of dialogue.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
+    }
+    return {
+      levels: LEVELS.filter((level) => levels.has(level)),
+      tags: [...tags.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag, count]) => ({ tag, count })),
+    };
+  }
+}
+
+export function matches(dialogue: Dialogue, filter: LibraryFilter): boolean {
+  return (!filter.level || dialogue.level === filter.level) && (!filter.tag || dialogue.tags.includes(filter.tag));
+}
+
+function renamed(dialogue: Dialogue, taken: ReadonlyMap<string, Dialogue>, diagnostics: Diagnostic[]): Dialogue {
+  const first = taken.get(dialogue.id)!;
+  let n = 2;
+  while (taken.has(`${dialogue.id}-${n}`)) n++;
+  const id = `${dialogue.id}-${n}`;
+  diagnostics.push({
+    file: dialogue.file,
+    line: dialogue.line,
+    column: 1,
+    severity: 'error',
+    message: `dialogue id \`${dialogue.id}\` is already used in ${first.file}:${first.line}; give this one an \`**Id:**\` line (using \`${id}\` for now)`,
+  });
+  return {
+    ...dialogue,
+    id,
+    questions: dialogue.questions.map((q) => ({ ...q, id: q.id.replace(`${dialogue.id}#`, `${id}#`) })),
+  };
+}

@@ -1,0 +1,104 @@
+/** Small text helpers shared by the parser and the library. */
+
+/** A lower-case, dash-separated id fragment; keeps non-Latin letters so non-English titles still get distinct ids. */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[`*_~[\]()"'“”‘’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  return slug.slice(0, 80).replace(/-+$/, '') || 'untitled';
+}
+
+/** Levenshtein distance, bounded to short words (keys and labels), so it is cheap. */
+export function editDistance(a: string, b: string): number {
+  if (a.length > 64 || b.length > 64) return Math.abs(a.length - b.length) + 64;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The closest known word, if it is close enough to be a likely typo. */
+export function closest(word: string, known: readonly string[]): string | undefined {
+  const lower = word.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(lower, candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= Math.max(1, Math.floor(lower.length / 3)) ? best : undefined;
+}
+
+/** `; did you mean `x`?` when a known word is close, else an empty string. */
+export function didYouMean(word: string, known: readonly string[]): string {
+  const suggestion = closest(word, known);
+  return suggestion ? `; did you mean \`${suggestion}\`?` : '';
+}
+
+export function listOf(words: readonly string[]): string {
+  return words.map((w) => `\`${w}\``).join(', ');
+}
+
+/**
+ * Parses a time budget such as `90s`, `5 min`, `1h 15m`, `45 minutes` or a bare number of minutes.
+ * Returns seconds, or undefined when the text is not a duration.
+ */
+export function parseDuration(text: string): number | undefined {
+  const trimmed = text.trim().toLowerCase();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 60);
+  const unitSeconds: Record<string, number> = { h: 3600, m: 60, s: 1 };
+  const part = /(\d+(?:\.\d+)?)\s*(h|hours?|hrs?|m|mins?|minutes?|s|secs?|seconds?)\b/gy;
+  let total = 0;
+  let position = 0;
+  let matched = false;
+  while (position < trimmed.length) {
+    part.lastIndex = position;
+    const match = part.exec(trimmed);
+    if (!match) return undefined;
+    total += Number(match[1]) * unitSeconds[match[2][0]];
+    matched = true;
+    position = part.lastIndex;
+    while (trimmed[position] === ' ' || trimmed[position] === ',') position++;
+  }
+  return matched && total > 0 ? Math.round(total) : undefined;
+}
+
+/** `m:ss` (or `h:mm:ss`) for a number of seconds, as the tree and the history show times. */
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.round(totalSeconds));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/** Markdown to one line of plain text, for labels: drops emphasis, code ticks, links' targets and quotes. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`~#>]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^["“]|["”]$/g, '');
+}
+
+export function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
+export function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
+}
