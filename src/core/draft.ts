@@ -17,6 +17,16 @@ export function isDesignQuestion(dialogue: Dialogue): boolean {
   return dialogue.kind === 'mock' || isDesignTopic(dialogue.topic, dialogue.title);
 }
 
+export interface BudgetDefaults {
+  designBudgetSeconds: number;
+  otherBudgetSeconds: number;
+}
+
+/** A question's answer budget: its own, else its dialogue's or file's, else the default for its kind. */
+export function budgetOf(dialogue: Dialogue, question: Question, defaults: BudgetDefaults): number {
+  return question.budgetSeconds ?? (isDesignQuestion(dialogue) ? defaults.designBudgetSeconds : defaults.otherBudgetSeconds);
+}
+
 export function draftTemplate(dialogue: Dialogue, question: Question, budgetSeconds: number): string {
   const lines = [
     `# ${question.prompt}`,

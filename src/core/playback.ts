@@ -1,0 +1,29 @@
+/** Player rules that need no DOM: how long Play lingers on a turn, and which model answers practice mode hides. */
+
+/** Milliseconds Play waits on a turn: reading time at about 200 words a minute, scaled by the speed setting. */
+export function autoAdvanceDelayMs(text: string, speed: number): number {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  const base = Math.min(60_000, Math.max(2_000, 1_200 + words * 300));
+  return Math.round(base / Math.min(4, Math.max(0.25, speed || 1)));
+}
+
+export interface ConcealmentView {
+  mode: 'practice' | 'study';
+  revealed: readonly number[];
+  answered: Readonly<Record<string, unknown>>;
+  dialogue: { turns: readonly { speaker: 'interviewer' | 'candidate'; questionId?: string }[] } | null;
+}
+
+/**
+ * In practice mode a candidate turn stays hidden until the user has answered the question before it (an attempt
+ * is recorded) or chose Reveal. Study mode hides nothing.
+ */
+export function isConcealed(view: ConcealmentView, index: number): boolean {
+  const turns = view.dialogue?.turns ?? [];
+  if (view.mode !== 'practice' || turns[index]?.speaker !== 'candidate' || view.revealed.includes(index)) return false;
+  for (let i = index - 1; i >= 0; i--) {
+    const questionId = turns[i].questionId;
+    if (questionId) return !(questionId in view.answered);
+  }
+  return false;
+}

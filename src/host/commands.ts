@@ -1,0 +1,151 @@
+/** The extension's commands: argument handling and QuickPicks, delegating to the services. */
+import * as vscode from 'vscode';
+import type { Library } from '../core/library';
+import type { Dialogue, Question } from '../core/model';
+import { formatDuration } from '../core/text';
+import type { AnswerSession } from './answerSession';
+import type { LibraryService } from './libraryService';
+import type { PlayerPanels } from './playerPanel';
+import type { ProgressService } from './progressService';
+import type { TopicsTreeProvider, TreeNode } from './topicsTree';
+
+export interface CommandServices {
+  libraries: LibraryService;
+  progress: ProgressService;
+  players: PlayerPanels;
+  session: AnswerSession;
+  tree: TopicsTreeProvider;
+}
+
+/** What commands accept: a tree node (context menus), an id object (tree clicks, the player, tests), or nothing. */
+type DialogueTarget = TreeNode | { dialogueId: string; turnIndex?: number } | string | undefined;
+type QuestionTarget = TreeNode | { questionId: string } | string | undefined;
+
+export function registerCommands(services: CommandServices): vscode.Disposable[] {
+  const { libraries, players, session, tree } = services;
+  const noAttempt = () => void vscode.window.showInformationMessage('No answer is in progress. Start one with “Answer This Question” on a question in the Topics view.');
+  const register = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(`interviewDialogues.${id}`, run);
+
+  return [
+    register('openDialogue', async (target?: DialogueTarget) => {
+      const library = await libraries.library();
+      const resolved = resolveDialogue(target) ?? (await pickDialogue(library));
+      if (resolved) await players.show(resolved.dialogueId, { turnIndex: resolved.turnIndex });
+    }),
+
+    register('answerQuestion', async (target?: QuestionTarget) => {
+      const library = await libraries.library();
+      const questionId = resolveQuestion(target) ?? (await pickQuestion(library, services.progress));
+      if (!questionId) return;
+      const found = library.question(questionId);
+      if (!found) {
+        void vscode.window.showErrorMessage(`That question is not in the library any more. Refresh the Topics view and pick it again.`);
+        return;
+      }
+      // The player first, so the draft opens beside it.
+      await players.show(found.dialogue.id, { turnIndex: found.question.turnIndex });
+      await session.start(found.dialogue, found.question);
+    }),
+
+    register('pauseTimer', async () => (session.current ? session.pause() : noAttempt())),
+    register('resumeTimer', async () => (session.current ? session.resume() : noAttempt())),
+    register('finishAnswer', async () => (session.current ? session.finish() : noAttempt())),
+    register('abandonAnswer', async () => (session.current ? session.abandon() : noAttempt())),
+
+    register('timerActions', async () => {
+      const attempt = session.current;
+      if (!attempt) return noAttempt();
+      const paused = attempt.timer.pausedAt !== undefined;
+      const actions: (vscode.QuickPickItem & { command: string })[] = [
+        paused ? { label: '$(debug-continue) Resume', command: 'resumeTimer' } : { label: '$(debug-pause) Pause', command: 'pauseTimer' },
+        { label: '$(check) Finish', description: 'save the draft and record this attempt', command: 'finishAnswer' },
+        { label: '$(close) Abandon', description: 'stop without recording; the draft file stays', command: 'abandonAnswer' },
+        { label: '$(go-to-file) Show Draft', command: 'showDraft' },
+      ];
+      const choice = await vscode.window.showQuickPick(actions, { title: `Answering: ${attempt.prompt}`, placeHolder: 'What do you want to do with this answer?' });
+      if (choice?.command === 'showDraft') await session.showDraft();
+      else if (choice) await vscode.commands.executeCommand(`interviewDialogues.${choice.command}`);
+    }),
+
+    register('compareWithModelAnswer', async (target?: QuestionTarget) => {
+      const library = await libraries.library();
+      const questionId = resolveQuestion(target) ?? session.current?.questionId ?? services.progress.attempts().at(-1)?.questionId;
+      const found = questionId ? library.question(questionId) : undefined;
+      if (!found) {
+        void vscode.window.showInformationMessage('Answer a question first; then its model answer can be compared with your draft.');
+        return;
+      }
+      const answerIndex = found.dialogue.turns.findIndex((turn, index) => index > found.question.turnIndex && turn.speaker === 'candidate');
+      await players.show(found.dialogue.id, answerIndex >= 0 ? { reveal: answerIndex } : { turnIndex: found.question.turnIndex });
+    }),
+
+    register('refresh', async () => {
+      await vscode.window.withProgress({ location: { viewId: 'interviewDialogues.topics' } }, () => libraries.reload());
+    }),
+
+    register('filter', async () => {
+      const library = await libraries.library();
+      const { levels, tags } = library.facets();
+      type FilterItem = vscode.QuickPickItem & { filter?: { level?: Dialogue['level']; tag?: string } };
+      const items: FilterItem[] = [
+        { label: 'Level', kind: vscode.QuickPickItemKind.Separator },
+        ...levels.map((level) => ({ label: level, description: `${library.dialogues.filter((d) => d.level === level).length} dialogues`, filter: { level } })),
+        { label: 'Tag', kind: vscode.QuickPickItemKind.Separator },
+        ...tags.map(({ tag, count }) => ({ label: tag, description: `${count} ${count === 1 ? 'dialogue' : 'dialogues'}`, filter: { tag } })),
+      ];
+      const choice = await vscode.window.showQuickPick(items, { title: 'Filter the Topics view', placeHolder: 'Show only dialogues of a level or with a tag', matchOnDescription: true });
+      if (choice?.filter) tree.setFilter(choice.filter);
+    }),
+
+    register('clearFilter', () => tree.setFilter({})),
+  ];
+}
+
+function resolveDialogue(target: DialogueTarget): { dialogueId: string; turnIndex?: number } | undefined {
+  if (typeof target === 'string') return { dialogueId: target };
+  if (!target || typeof target !== 'object') return undefined;
+  if ('dialogueId' in target && typeof target.dialogueId === 'string') return target;
+  if ('kind' in target && target.kind === 'dialogue') return { dialogueId: target.dialogue.id };
+  if ('kind' in target && target.kind === 'question') return { dialogueId: target.dialogue.id, turnIndex: target.question.turnIndex };
+  return undefined;
+}
+
+function resolveQuestion(target: QuestionTarget): string | undefined {
+  if (typeof target === 'string') return target;
+  if (!target || typeof target !== 'object') return undefined;
+  if ('questionId' in target && typeof target.questionId === 'string') return target.questionId;
+  if ('kind' in target && target.kind === 'question') return target.question.id;
+  return undefined;
+}
+
+async function pickDialogue(library: Library): Promise<{ dialogueId: string; turnIndex?: number } | undefined> {
+  const items = library.dialogues.map((dialogue) => ({
+    label: dialogue.title,
+    description: `${dialogue.topic} · ${dialogue.level}`,
+    detail: dialogue.tags.join(', ') || undefined,
+    dialogueId: dialogue.id,
+  }));
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage('The library has no dialogues. Check the Problems panel or refresh the Topics view.');
+    return undefined;
+  }
+  const choice = await vscode.window.showQuickPick(items, { title: 'Open Dialogue', placeHolder: 'Type to search dialogues by title, topic or tag', matchOnDescription: true, matchOnDetail: true });
+  return choice ? { dialogueId: choice.dialogueId } : undefined;
+}
+
+async function pickQuestion(library: Library, progress: ProgressService): Promise<string | undefined> {
+  await progress.ready();
+  const items = library.dialogues.flatMap((dialogue: Dialogue) =>
+    dialogue.questions.map((question: Question) => {
+      const done = progress.of(question.id);
+      return {
+        label: `${done ? '$(pass-filled) ' : ''}${question.prompt}`,
+        description: `${dialogue.title} · ${dialogue.topic}`,
+        detail: done ? `Answered ${done.attempts}×, best ${formatDuration(done.bestSeconds)}` : undefined,
+        questionId: question.id,
+      };
+    }),
+  );
+  const choice = await vscode.window.showQuickPick(items, { title: 'Answer a Question', placeHolder: 'Type to search questions', matchOnDescription: true });
+  return choice?.questionId;
+}

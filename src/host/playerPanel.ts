@@ -1,0 +1,282 @@
+/**
+ * The player: one webview panel per dialogue. It holds no business logic: it turns the library, the practice
+ * history and the running attempt into a `PlayerState`, and turns validated webview messages into commands.
+ * State survives hiding and window reloads through the webview's own state and a `WebviewPanelSerializer`
+ * (no `retainContextWhenHidden`).
+ */
+import * as vscode from 'vscode';
+import type { Library } from '../core/library';
+import type { Dialogue } from '../core/model';
+import { formatDuration } from '../core/text';
+import { budgetOf } from '../core/draft';
+import { type HostMessage, type PersistedPlayerState, PersistedPlayerStateSchema, type PlayerMode, type PlayerState, WebviewMessageSchema } from '../protocol';
+import type { AnswerSession } from './answerSession';
+import type { LibraryService } from './libraryService';
+import type { ProgressService } from './progressService';
+import type { Settings } from './settings';
+import { playerHtml } from './playerHtml';
+
+export const PLAYER_VIEW_TYPE = 'interviewDialogues.player';
+
+export interface PlayerContext {
+  extensionUri: vscode.Uri;
+  libraries: LibraryService;
+  progress: ProgressService;
+  session: AnswerSession;
+  settings: () => Settings;
+  log: vscode.LogOutputChannel;
+}
+
+/** Opens, finds and restores player panels; at most one per dialogue. */
+export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<unknown> {
+  private readonly panels = new Map<string, PlayerPanel>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly context: PlayerContext) {
+    this.subscriptions = [
+      vscode.window.registerWebviewPanelSerializer(PLAYER_VIEW_TYPE, this),
+      context.libraries.onDidChange((library) => this.panels.forEach((panel) => panel.libraryChanged(library))),
+      context.progress.onDidChange(() => this.panels.forEach((panel) => panel.sendState())),
+      context.session.onDidChange(() => this.panels.forEach((panel) => panel.sendTimer())),
+    ];
+  }
+
+  /** Shows the dialogue's player (creating it if needed), optionally at a turn and with a candidate turn revealed. */
+  async show(dialogueId: string, options: { turnIndex?: number; reveal?: number } = {}): Promise<PlayerPanel | undefined> {
+    const library = await this.context.libraries.library();
+    const dialogue = library.dialogue(dialogueId);
+    if (!dialogue) {
+      void vscode.window.showErrorMessage(`The dialogue “${dialogueId}” is not in the library any more. Refresh the Topics view to see what is.`);
+      return undefined;
+    }
+    let panel = this.panels.get(dialogueId);
+    if (!panel) {
+      const webviewPanel = vscode.window.createWebviewPanel(PLAYER_VIEW_TYPE, dialogue.title, vscode.ViewColumn.Active, this.webviewOptions());
+      panel = this.adopt(webviewPanel, { dialogueId, position: 0, revealed: [] }, library);
+    }
+    panel.navigate(options.turnIndex, options.reveal);
+    panel.reveal();
+    return panel;
+  }
+
+  /** Re-sends every player's state (after a settings change). */
+  refreshAll(): void {
+    this.panels.forEach((panel) => panel.sendState());
+  }
+
+  /** The panel of a dialogue, if open (for tests and commands acting on the active player). */
+  get(dialogueId: string): PlayerPanel | undefined {
+    return this.panels.get(dialogueId);
+  }
+
+  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const parsed = PersistedPlayerStateSchema.safeParse(state);
+    if (!parsed.success || this.panels.has(parsed.data.dialogueId)) {
+      // Nothing to restore it to (an older version's state, or a duplicate): close it rather than show a blank panel.
+      webviewPanel.dispose();
+      return;
+    }
+    webviewPanel.webview.options = this.webviewOptions();
+    this.adopt(webviewPanel, parsed.data, await this.context.libraries.library());
+  }
+
+  private adopt(webviewPanel: vscode.WebviewPanel, state: PersistedPlayerState, library: Library): PlayerPanel {
+    const panel = new PlayerPanel(webviewPanel, state, library, this.context, () => this.panels.delete(state.dialogueId));
+    this.panels.set(state.dialogueId, panel);
+    return panel;
+  }
+
+  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    const root = this.context.extensionUri;
+    return {
+      enableScripts: true,
+      enableFindWidget: true,
+      localResourceRoots: [vscode.Uri.joinPath(root, 'dist', 'webview'), vscode.Uri.joinPath(root, 'dist', 'codicons'), vscode.Uri.joinPath(root, 'media')],
+    };
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    for (const panel of [...this.panels.values()]) panel.dispose();
+  }
+}
+
+export class PlayerPanel implements vscode.Disposable {
+  private dialogue: Dialogue | undefined;
+  private missingTitle: string | undefined;
+  private position: number;
+  private revealed: Set<number>;
+  private mode: PlayerMode | undefined;
+  private guidance: { title: string; text: string }[];
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    persisted: PersistedPlayerState,
+    library: Library,
+    private readonly context: PlayerContext,
+    private readonly onDispose: () => void,
+  ) {
+    this.dialogue = library.dialogue(persisted.dialogueId);
+    this.missingTitle = this.dialogue ? undefined : persisted.dialogueId;
+    this.guidance = library.guidance.map(({ title, text }) => ({ title, text }));
+    this.position = persisted.position;
+    this.revealed = new Set(persisted.revealed);
+    this.mode = persisted.mode;
+    this.clampPosition();
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
+    if (this.dialogue) panel.title = this.dialogue.title;
+    // The first paint needs no round trip: the full state is in the HTML.
+    panel.webview.html = playerHtml(panel.webview, context.extensionUri, this.state());
+    this.subscriptions.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      // Messages to a hidden webview can be lost: resend the whole state when it shows again.
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (webviewPanel.visible) this.sendState();
+      }),
+    );
+  }
+
+  get dialogueId(): string | undefined {
+    return this.dialogue?.id;
+  }
+
+  get currentPosition(): number {
+    return this.position;
+  }
+
+  get isVisible(): boolean {
+    return this.panel.visible;
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  navigate(turnIndex: number | undefined, reveal: number | undefined): void {
+    if (turnIndex !== undefined) this.position = turnIndex;
+    if (reveal !== undefined) {
+      this.revealed.add(reveal);
+      this.position = Math.max(this.position, reveal);
+    }
+    this.clampPosition();
+    this.sendState();
+  }
+
+  libraryChanged(library: Library): void {
+    const id = this.dialogue?.id ?? this.missingTitle;
+    const next = id ? library.dialogue(id) : undefined;
+    if (!next && this.dialogue) this.missingTitle = this.dialogue.title;
+    this.dialogue = next;
+    if (next) {
+      this.missingTitle = undefined;
+      this.panel.title = next.title;
+    }
+    this.guidance = library.guidance.map(({ title, text }) => ({ title, text }));
+    this.clampPosition();
+    this.sendState();
+  }
+
+  sendState(): void {
+    this.post({ type: 'state', state: this.state() });
+  }
+
+  sendTimer(): void {
+    // A hidden panel gets nothing; it receives the full state when it becomes visible again.
+    if (this.panel.visible) this.post({ type: 'timer', timer: this.context.session.playerTimer() });
+  }
+
+  private post(message: HostMessage): void {
+    if (!this.disposed) void this.panel.webview.postMessage(message);
+  }
+
+  private state(): PlayerState {
+    const settings = this.context.settings();
+    const dialogue = this.dialogue;
+    const answered: PlayerState['answered'] = {};
+    for (const question of dialogue?.questions ?? []) {
+      const progress = this.context.progress.of(question.id);
+      if (progress) answered[question.id] = { attempts: progress.attempts, bestLabel: formatDuration(progress.bestSeconds) };
+    }
+    return {
+      dialogue: dialogue
+        ? {
+            id: dialogue.id,
+            title: dialogue.title,
+            topic: dialogue.topic,
+            level: dialogue.level,
+            tags: dialogue.tags,
+            ...(dialogue.intro ? { intro: dialogue.intro } : {}),
+            turns: dialogue.turns.map((turn, index) => {
+              const question = dialogue.questions.find((q) => q.turnIndex === index);
+              return {
+                speaker: turn.speaker,
+                text: turn.text,
+                ...(turn.stage ? { stage: turn.stage } : {}),
+                ...(question ? { questionId: question.id, budgetLabel: formatDuration(budgetOf(dialogue, question, settings)), keyPoints: question.keyPoints } : {}),
+              };
+            }),
+          }
+        : null,
+      ...(this.missingTitle ? { missingTitle: this.missingTitle } : {}),
+      guidance: this.guidance,
+      position: this.position,
+      revealed: [...this.revealed].sort((a, b) => a - b),
+      mode: this.mode ?? settings.mode,
+      speed: settings.playbackSpeed,
+      answered,
+      timer: this.context.session.playerTimer(),
+    };
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const parsed = WebviewMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.context.log.warn(`Dropped a malformed message from the player: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    const message = parsed.data;
+    switch (message.type) {
+      case 'ready':
+        this.sendState();
+        return;
+      case 'position':
+        this.position = message.index;
+        this.clampPosition();
+        return;
+      case 'reveal':
+        this.revealed.add(message.turnIndex);
+        return;
+      case 'setMode':
+        this.mode = message.mode;
+        this.sendState();
+        return;
+      case 'answer':
+        await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: message.questionId });
+        return;
+      case 'timerAction': {
+        const command = { pause: 'pauseTimer', resume: 'resumeTimer', finish: 'finishAnswer', compare: 'compareWithModelAnswer' }[message.action];
+        await vscode.commands.executeCommand(`interviewDialogues.${command}`);
+        return;
+      }
+      case 'close':
+        this.panel.dispose();
+        return;
+    }
+  }
+
+  private clampPosition(): void {
+    const last = Math.max(0, (this.dialogue?.turns.length ?? 1) - 1);
+    this.position = Math.min(Math.max(0, this.position), last);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.onDispose();
+    for (const s of this.subscriptions) s.dispose();
+    this.panel.dispose();
+  }
+}

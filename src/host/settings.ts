@@ -1,0 +1,34 @@
+/** Typed access to the extension's settings (package.json `contributes.configuration`). */
+import * as vscode from 'vscode';
+import type { PlayerMode } from '../protocol';
+
+const SECTION = 'interviewDialogues';
+
+export interface Settings {
+  mode: PlayerMode;
+  playbackSpeed: number;
+  draftsFolder: string;
+  designBudgetSeconds: number;
+  otherBudgetSeconds: number;
+  warningThreshold: number;
+}
+
+export function readSettings(): Settings {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return {
+    mode: config.get<string>('mode') === 'study' ? 'study' : 'practice',
+    playbackSpeed: clamp(config.get<number>('playbackSpeed', 1), 0.25, 4),
+    draftsFolder: config.get<string>('draftsFolder', '').trim(),
+    designBudgetSeconds: Math.round(clamp(config.get<number>('defaultBudget.designMinutes', 30), 1, 180) * 60),
+    otherBudgetSeconds: Math.round(clamp(config.get<number>('defaultBudget.otherMinutes', 5), 1, 180) * 60),
+    warningThreshold: clamp(config.get<number>('warningThreshold', 0.2), 0, 1),
+  };
+}
+
+export function affectsSettings(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration(SECTION);
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : min;
+}

@@ -1,0 +1,150 @@
+/** The sidebar tree: topics → dialogues → questions, with practice progress and a level/tag filter. */
+import * as vscode from 'vscode';
+import type { Library, LibraryFilter } from '../core/library';
+import { budgetOf } from '../core/draft';
+import type { Dialogue, Question } from '../core/model';
+import { formatDuration } from '../core/text';
+import type { LibraryService } from './libraryService';
+import type { ProgressService } from './progressService';
+import type { Settings } from './settings';
+
+export type TopicNode = { kind: 'topic'; topic: string; dialogues: Dialogue[] };
+export type DialogueNode = { kind: 'dialogue'; dialogue: Dialogue };
+export type QuestionNode = { kind: 'question'; dialogue: Dialogue; question: Question };
+export type TreeNode = TopicNode | DialogueNode | QuestionNode;
+
+export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private filter: LibraryFilter = {};
+  private library: Library | undefined;
+  private readonly nodes = new Map<string, TreeNode>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly libraries: LibraryService,
+    private readonly progress: ProgressService,
+    private readonly settings: () => Settings,
+  ) {
+    this.subscriptions = [
+      libraries.onDidChange(() => this.refresh()),
+      progress.onDidChange(() => this.refresh()),
+    ];
+  }
+
+  refresh(): void {
+    this.nodes.clear();
+    this.changed.fire(undefined);
+  }
+
+  get activeFilter(): LibraryFilter {
+    return this.filter;
+  }
+
+  setFilter(filter: LibraryFilter): void {
+    this.filter = filter;
+    void vscode.commands.executeCommand('setContext', 'interviewDialogues.filterActive', Boolean(filter.level || filter.tag));
+    this.refresh();
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) {
+      const [library] = await Promise.all([this.libraries.library(), this.progress.ready()]);
+      this.library = library;
+      return library.topics(this.filter).map(({ topic, dialogues }) => this.remember(`topic:${topic}`, { kind: 'topic', topic, dialogues }));
+    }
+    if (node.kind === 'topic') {
+      return node.dialogues.map((dialogue) => this.remember(`dialogue:${dialogue.id}`, { kind: 'dialogue', dialogue }));
+    }
+    if (node.kind === 'dialogue') {
+      return node.dialogue.questions.map((question) => this.remember(`question:${question.id}`, { kind: 'question', dialogue: node.dialogue, question }));
+    }
+    return [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'question') return this.nodes.get(`dialogue:${node.dialogue.id}`);
+    if (node.kind === 'dialogue') return this.nodes.get(`topic:${node.dialogue.topic}`);
+    return undefined;
+  }
+
+  /** The tree node of a question, if the tree has shown it (for `TreeView.reveal`). */
+  nodeOfQuestion(questionId: string): TreeNode | undefined {
+    return this.nodes.get(`question:${questionId}`);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'topic') return this.topicItem(node);
+    if (node.kind === 'dialogue') return this.dialogueItem(node.dialogue);
+    return this.questionItem(node.dialogue, node.question);
+  }
+
+  private topicItem(node: TopicNode): vscode.TreeItem {
+    const item = new vscode.TreeItem(node.topic, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `topic:${node.topic}`;
+    const count = node.dialogues.length;
+    item.description = `${count} ${count === 1 ? 'dialogue' : 'dialogues'}`;
+    item.iconPath = new vscode.ThemeIcon(node.topic === 'Mock interviews' ? 'organization' : 'folder-library');
+    item.contextValue = 'topic';
+    return item;
+  }
+
+  private dialogueItem(dialogue: Dialogue): vscode.TreeItem {
+    const item = new vscode.TreeItem(dialogue.title, dialogue.questions.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = `dialogue:${dialogue.id}`;
+    const practised = dialogue.questions.filter((q) => this.progress.of(q.id)).length;
+    const status = practised === 0 ? '' : practised === dialogue.questions.length ? ' · ✓ practised' : ` · ${practised}/${dialogue.questions.length} practised`;
+    item.description = `${dialogue.kind === 'mock' ? 'mock · ' : ''}${dialogue.level}${status}`;
+    const settings = this.settings();
+    const totalSeconds = dialogue.questions.reduce((sum, q) => sum + budgetOf(dialogue, q, settings), 0);
+    const tooltip = new vscode.MarkdownString(undefined, false);
+    tooltip.appendMarkdown(`**${escapeMarkdown(dialogue.title)}**\n\n`);
+    tooltip.appendMarkdown(`${escapeMarkdown(dialogue.topic)} · ${dialogue.level} · ${dialogue.questions.length} questions · ${formatDuration(totalSeconds)} to answer them all\n\n`);
+    if (dialogue.tags.length > 0) tooltip.appendMarkdown(`Tags: ${dialogue.tags.map((t) => `\`${escapeMarkdown(t)}\``).join(' ')}\n\n`);
+    if (practised > 0) tooltip.appendMarkdown(`Practised ${practised} of ${dialogue.questions.length} questions\n\n`);
+    tooltip.appendMarkdown(`From ${escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(dialogue.file), false))}`);
+    item.tooltip = tooltip;
+    item.iconPath = new vscode.ThemeIcon(dialogue.kind === 'mock' ? 'record' : 'comment-discussion');
+    item.contextValue = 'dialogue';
+    item.command = { command: 'interviewDialogues.openDialogue', title: 'Open Dialogue', arguments: [{ dialogueId: dialogue.id }] };
+    item.accessibilityInformation = { label: `${dialogue.title}, ${dialogue.level}${practised > 0 ? `, practised ${practised} of ${dialogue.questions.length}` : ''}` };
+    return item;
+  }
+
+  private questionItem(dialogue: Dialogue, question: Question): vscode.TreeItem {
+    const item = new vscode.TreeItem(question.prompt, vscode.TreeItemCollapsibleState.None);
+    item.id = `question:${question.id}`;
+    const progress = this.progress.of(question.id);
+    const budget = budgetOf(dialogue, question, this.settings());
+    item.description = progress ? `✓ ${formatDuration(progress.bestSeconds)}` : formatDuration(budget);
+    item.iconPath = progress ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('question');
+    const tooltip = new vscode.MarkdownString(undefined, false);
+    tooltip.appendMarkdown(`${escapeMarkdown(question.prompt)}\n\n${formatDuration(budget)} to answer`);
+    if (progress) tooltip.appendMarkdown(` · answered ${progress.attempts}× · best ${formatDuration(progress.bestSeconds)}`);
+    item.tooltip = tooltip;
+    item.contextValue = progress ? 'question.answered' : 'question';
+    item.command = { command: 'interviewDialogues.openDialogue', title: 'Open Dialogue at Question', arguments: [{ dialogueId: dialogue.id, turnIndex: question.turnIndex }] };
+    item.accessibilityInformation = {
+      label: `Question: ${question.prompt}. ${progress ? `Answered, best time ${formatDuration(progress.bestSeconds)}` : `Not answered yet, ${formatDuration(budget)} to answer`}`,
+    };
+    return item;
+  }
+
+  private remember<T extends TreeNode>(key: string, node: T): T {
+    this.nodes.set(key, node);
+    return node;
+  }
+
+  get currentLibrary(): Library | undefined {
+    return this.library;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
+}

@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { allTabs, api, playerTabs, resetWorkbench, waitFor } from './support';
+
+const QUESTION = 'url-shortener#q1';
+
+async function draftEditor(): Promise<vscode.TextEditor> {
+  const { session } = await api();
+  const path = session.current!.draftPath;
+  return waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === path), 'the draft editor');
+}
+
+describe('Answering a question against the clock', () => {
+  beforeEach(resetWorkbench);
+  after(resetWorkbench);
+
+  it('opens a Markdown draft beside the player and starts the countdown from the budget', async () => {
+    const { session } = await api();
+    await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: QUESTION });
+    const editor = await draftEditor();
+    const player = await waitFor(() => playerTabs('System Design Interview')[0], 'the player tab');
+    assert.notEqual(editor.viewColumn, player.group.viewColumn, 'the draft opens beside the player, not over it');
+    assert.equal(editor.document.languageId, 'markdown');
+    assert.match(editor.document.getText(), /^# How would you design a scalable URL shortening service/);
+    assert.match(editor.document.getText(), /## High-level design/, 'design questions get an outline');
+
+    assert.equal(session.current?.questionId, QUESTION);
+    assert.equal(session.current?.timer.budgetSeconds, 30 * 60, 'the budget comes from the question metadata');
+    const first = session.playerTimer()!.label;
+    assert.match(first, /^(30:00|29:5\d)$/);
+    await waitFor(() => session.playerTimer()!.label !== first, 'the countdown to move', 5_000);
+  });
+
+  it('pauses and resumes: paused time does not count', async () => {
+    const { session } = await api();
+    await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: QUESTION });
+    await draftEditor();
+    await vscode.commands.executeCommand('interviewDialogues.pauseTimer');
+    assert.equal(session.playerTimer()?.paused, true);
+    const pausedLabel = session.playerTimer()!.label;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    assert.equal(session.playerTimer()!.label, pausedLabel, 'a paused timer stands still');
+    await vscode.commands.executeCommand('interviewDialogues.resumeTimer');
+    assert.equal(session.playerTimer()?.paused, false);
+    await waitFor(() => session.playerTimer()!.label !== pausedLabel, 'the countdown to move again', 5_000);
+  });
+
+  it('finishing saves the draft, records the attempt and marks the question answered', async () => {
+    const { session, progress, tree, players } = await api();
+    await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: QUESTION });
+    const editor = await draftEditor();
+    const draftUri = editor.document.uri;
+    await editor.edit((edit) => edit.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, 'Base62 keys from a Snowflake id, a Redis cache in front, sharded by key.\n'));
+    const before = progress.attempts().length;
+
+    await vscode.commands.executeCommand('interviewDialogues.finishAnswer');
+
+    assert.equal(session.current, undefined);
+    const attempts = progress.attempts();
+    assert.equal(attempts.length, before + 1);
+    const attempt = attempts.at(-1)!;
+    assert.equal(attempt.questionId, QUESTION);
+    assert.equal(attempt.dialogueId, 'url-shortener');
+    assert.equal(attempt.budgetSeconds, 1800);
+    assert.equal(attempt.draftPath, draftUri.toString());
+    assert.equal(attempt.wordCount, 14, 'only the words the user wrote count');
+    assert.ok(attempt.finishedAt >= attempt.startedAt);
+    const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(draftUri));
+    assert.match(saved, /Base62 keys from a Snowflake id/, 'the draft is saved to disk');
+    assert.equal(editor.document.isDirty, false);
+
+    const topic = (await tree.getChildren()).find((n) => n.kind === 'topic' && n.topic === 'System design')!;
+    const dialogue = (await tree.getChildren(topic)).find((n) => n.kind === 'dialogue' && n.dialogue.id === 'url-shortener')!;
+    const [question] = await tree.getChildren(dialogue);
+    const item = tree.getTreeItem(question);
+    assert.match(String(item.description), /^✓ \d+:\d\d$/);
+    assert.equal(item.contextValue, 'question.answered');
+    assert.match(String(tree.getTreeItem(dialogue).description), /1\/2 practised/);
+
+    await vscode.commands.executeCommand('interviewDialogues.compareWithModelAnswer', { questionId: QUESTION });
+    await waitFor(() => players.get('url-shortener')?.currentPosition === 1, 'the player to show the model answer');
+  });
+
+  it('abandoning keeps the draft file and records nothing', async () => {
+    const { session, progress } = await api();
+    await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: 'mentoring-juniors#q1' });
+    const editor = await draftEditor();
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'Pairing first, then autonomy.\n'));
+    const before = progress.attempts().length;
+    assert.equal(session.current?.timer.budgetSeconds, 5 * 60);
+    assert.doesNotMatch(editor.document.getText(), /## High-level design/, 'behavioural questions get no design outline');
+
+    await vscode.commands.executeCommand('interviewDialogues.abandonAnswer');
+
+    assert.equal(session.current, undefined);
+    assert.equal(progress.attempts().length, before);
+    const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(editor.document.uri));
+    assert.match(saved, /Pairing first, then autonomy\./, 'the abandoned draft is saved and kept');
+  });
+
+  it('commands without a running attempt say what to do instead of failing', async () => {
+    const { session } = await api();
+    assert.equal(session.current, undefined);
+    await vscode.commands.executeCommand('interviewDialogues.finishAnswer');
+    await vscode.commands.executeCommand('interviewDialogues.pauseTimer');
+    assert.equal(session.current, undefined);
+    assert.equal(allTabs().length, 0);
+  });
+});
