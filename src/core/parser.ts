@@ -69,11 +69,14 @@ class DialogueFileParser {
 
   private dialogue: OpenDialogue | undefined;
   private turn: OpenTurn | undefined;
-  private guidanceSection: { title: string; line: number; lines: string[] } | undefined;
+  private guidanceSection: { title: string; line: number; lines: string[]; beforeDialogues: boolean } | undefined;
+  /** `#` sections before the first dialogue: kept only when the file has no dialogues (a file of tips). */
+  private readonly introductions: Guidance[] = [];
   private keyPoints: KeyPointsTarget;
   private fence: { marker: string; depth: number; line: number } | undefined;
   private currentStage: string | undefined;
   private reportedTurnsBeforeHeading = false;
+  private dialoguesSeen = 0;
 
   constructor(
     private readonly source: string,
@@ -100,6 +103,7 @@ class DialogueFileParser {
     }
     this.closeDialogue();
     this.closeGuidance();
+    if (this.dialoguesSeen === 0) this.guidance.unshift(...this.introductions);
     return this.result();
   }
 
@@ -182,7 +186,7 @@ class DialogueFileParser {
     if (level === 1) {
       this.closeDialogue();
       this.closeGuidance();
-      this.guidanceSection = { title: title || 'Guidance', line: lineNumber, lines: [] };
+      this.guidanceSection = { title: title || 'Guidance', line: lineNumber, lines: [], beforeDialogues: this.dialoguesSeen === 0 };
       return;
     }
     if (level === 2) {
@@ -342,12 +346,14 @@ class DialogueFileParser {
     return false;
   }
 
+  /** A `#` section before the first dialogue introduces the file to its readers; later ones are guidance. */
   private closeGuidance(): void {
     const section = this.guidanceSection;
     this.guidanceSection = undefined;
     if (!section) return;
     const text = section.lines.join('\n').trim();
-    if (text !== '') this.guidance.push({ title: section.title, text, file: this.file, line: section.line });
+    if (text === '') return;
+    (section.beforeDialogues ? this.introductions : this.guidance).push({ title: section.title, text, file: this.file, line: section.line });
   }
 
   private closeDialogue(): void {
@@ -357,6 +363,7 @@ class DialogueFileParser {
     const open = this.dialogue;
     this.dialogue = undefined;
     if (!open) return;
+    this.dialoguesSeen++;
     if (open.turns.length === 0) {
       this.report(open.line, 1, 'error', `dialogue \`${open.title}\` has no turns; start each turn with \`**Interviewer:**\` or \`**Candidate:**\` (put tips under a \`#\` heading instead)`);
       return;

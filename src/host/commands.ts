@@ -42,8 +42,10 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
         void vscode.window.showErrorMessage(`That question is not in the library any more. Refresh the Topics view and pick it again.`);
         return;
       }
-      // The player first, so the draft opens beside it.
-      await players.show(found.dialogue.id, { turnIndex: found.question.turnIndex });
+      // The player first, so the draft opens beside it; an open player keeps its place.
+      const open = players.get(found.dialogue.id);
+      if (open) open.reveal();
+      else await players.show(found.dialogue.id, { turnIndex: found.question.turnIndex });
       await session.start(found.dialogue, found.question);
     }),
 

@@ -120,7 +120,7 @@ export class PlayerPanel implements vscode.Disposable {
   ) {
     this.dialogue = library.dialogue(persisted.dialogueId);
     this.missingTitle = this.dialogue ? undefined : persisted.dialogueId;
-    this.guidance = library.guidance.map(({ title, text }) => ({ title, text }));
+    this.guidance = guidanceFor(this.dialogue, library);
     this.position = persisted.position;
     this.revealed = new Set(persisted.revealed);
     this.mode = persisted.mode;
@@ -174,7 +174,7 @@ export class PlayerPanel implements vscode.Disposable {
       this.missingTitle = undefined;
       this.panel.title = next.title;
     }
-    this.guidance = library.guidance.map(({ title, text }) => ({ title, text }));
+    this.guidance = guidanceFor(this.dialogue, library);
     this.clampPosition();
     this.sendState();
   }
@@ -279,4 +279,9 @@ export class PlayerPanel implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.panel.dispose();
   }
+}
+
+/** The tips written in the dialogue's own file (a pack's closing advice belongs to its dialogues). */
+function guidanceFor(dialogue: Dialogue | undefined, library: Library): { title: string; text: string }[] {
+  return library.guidance.filter((tip) => tip.file === dialogue?.file).map(({ title, text }) => ({ title, text }));
 }
