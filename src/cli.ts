@@ -3,10 +3,9 @@
  * Prints `path:line:col: severity: message` per problem and a summary; exits 1 when any error was found.
  */
 import { promises as fs } from 'node:fs';
-import { Library } from './core/library';
-import { loadDialogueBytes, fileProblem } from './core/load';
-import type { Diagnostic, ParseResult } from './core/model';
-import { describe, listMarkdownFiles } from './node/nodeFiles';
+import { type DialogueSource, LibraryLoader } from './core/libraryLoader';
+import type { Diagnostic } from './core/model';
+import { describe, nodeDialogueFileSystem } from './node/nodeFiles';
 
 const USAGE = 'usage: node dist/cli.js validate [--json] PATH...\n  PATH: dialogue files or folders (searched for *.md)';
 
@@ -22,17 +21,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  const results: ParseResult[] = [];
-  const files = await listMarkdownFiles(paths, (file, message) => results.push(fileProblem(file, `cannot read: ${message}`)));
-  for (const file of files) {
-    try {
-      results.push(loadDialogueBytes(await fs.readFile(file), file));
-    } catch (error) {
-      results.push(fileProblem(file, `cannot read: ${describe(error)}`));
-    }
+  const sources: DialogueSource[] = [];
+  const missing: Diagnostic[] = [];
+  for (const input of paths) {
+    const stat = await fs.stat(input).catch((error: unknown) => error as Error);
+    if (stat instanceof Error) missing.push({ file: input, line: 1, column: 1, severity: 'error', message: `cannot read: ${describe(stat)}` });
+    else sources.push(stat.isDirectory() ? { id: input, label: input, root: input } : { id: input, label: input, root: input, files: [input] });
   }
-  const library = new Library(results);
-  const diagnostics = [...library.diagnostics].sort(byPosition);
+  const report = await new LibraryLoader(nodeDialogueFileSystem).load(sources);
+  const library = report.library;
+  for (const problem of report.problems) missing.push({ file: problem.source.root, line: 1, column: 1, severity: 'error', message: problem.message });
+  const diagnostics = [...missing, ...library.diagnostics].sort(byPosition);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   if (json) {
     process.stdout.write(`${JSON.stringify({
@@ -50,7 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const d of diagnostics) process.stdout.write(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`);
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     const questions = library.dialogues.reduce((sum, d) => sum + d.questions.length, 0);
-    process.stdout.write(`${files.length} file(s), ${library.dialogues.length} dialogue(s), ${questions} question(s): ${errors} error(s), ${warnings} warning(s)\n`);
+    process.stdout.write(`${report.files} file(s), ${library.dialogues.length} dialogue(s), ${questions} question(s): ${errors} error(s), ${warnings} warning(s)\n`);
   }
   return errors > 0 ? 1 : 0;
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { AnswerSession } from './host/answerSession';
 import { registerCommands } from './host/commands';
+import { DialogueDiagnostics } from './host/dialogueDiagnostics';
 import { LibraryService } from './host/libraryService';
 import { PlayerPanels } from './host/playerPanel';
 import { ProgressService } from './host/progressService';
@@ -22,7 +23,8 @@ export function activate(context: vscode.ExtensionContext): InterviewDialoguesAp
   let settings = readSettings();
   const currentSettings = () => settings;
 
-  const libraries = new LibraryService(vscode.Uri.joinPath(context.extensionUri, 'dialogues'), log);
+  const libraries = new LibraryService(vscode.Uri.joinPath(context.extensionUri, 'dialogues'), currentSettings, log);
+  const diagnostics = new DialogueDiagnostics(libraries, currentSettings);
   const progress = new ProgressService(context.globalStorageUri, log);
   const session = new AnswerSession({ state: context.globalState, globalStorage: context.globalStorageUri, progress, settings: currentSettings, log });
   const players = new PlayerPanels({ extensionUri: context.extensionUri, libraries, progress, session, settings: currentSettings, log });
@@ -32,15 +34,17 @@ export function activate(context: vscode.ExtensionContext): InterviewDialoguesAp
   context.subscriptions.push(
     log,
     libraries,
+    diagnostics,
     progress,
     session,
     players,
     tree,
     treeView,
-    ...registerCommands({ libraries, progress, players, session, tree }),
+    ...registerCommands({ diagnostics, libraries, progress, players, session, tree }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       settings = readSettings();
+      libraries.settingsChanged();
       tree.refresh();
       players.refreshAll();
     }),

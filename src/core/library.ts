@@ -10,6 +10,8 @@ export interface TopicGroup {
 export interface LibraryFilter {
   level?: Level;
   tag?: string;
+  /** A `DialogueSource` id. */
+  source?: string;
 }
 
 export class Library {
@@ -62,22 +64,29 @@ export class Library {
   }
 
   /** Levels and tags that occur, for the filter's choices. */
-  facets(): { levels: Level[]; tags: { tag: string; count: number }[] } {
+  facets(): { levels: Level[]; tags: { tag: string; count: number }[]; sources: { id: string; label: string; count: number }[] } {
     const levels = new Set<Level>();
     const tags = new Map<string, number>();
+    const sources = new Map<string, { id: string; label: string; count: number }>();
     for (const dialogue of this.dialogues) {
       levels.add(dialogue.level);
+      if (dialogue.source) {
+        const entry = sources.get(dialogue.source) ?? { id: dialogue.source, label: dialogue.sourceLabel ?? dialogue.source, count: 0 };
+        entry.count++;
+        sources.set(dialogue.source, entry);
+      }
       for (const tag of dialogue.tags) tags.set(tag, (tags.get(tag) ?? 0) + 1);
     }
     return {
       levels: LEVELS.filter((level) => levels.has(level)),
       tags: [...tags.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag, count]) => ({ tag, count })),
+      sources: [...sources.values()],
     };
   }
 }
 
 export function matches(dialogue: Dialogue, filter: LibraryFilter): boolean {
-  return (!filter.level || dialogue.level === filter.level) && (!filter.tag || dialogue.tags.includes(filter.tag));
+  return (!filter.level || dialogue.level === filter.level) && (!filter.tag || dialogue.tags.includes(filter.tag)) && (!filter.source || dialogue.source === filter.source);
 }
 
 function renamed(dialogue: Dialogue, taken: ReadonlyMap<string, Dialogue>, diagnostics: Diagnostic[]): Dialogue {

@@ -10,9 +10,7 @@ export interface LoadOptions {
 
 export function loadDialogueBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): ParseResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (bytes.byteLength > maxBytes) {
-    return fileProblem(file, `skipped: the file is ${formatBytes(bytes.byteLength)}, over the ${formatBytes(maxBytes)} limit (setting \`interviewDialogues.maxFileSize\`); split it into smaller files`);
-  }
+  if (bytes.byteLength > maxBytes) return oversizeProblem(file, bytes.byteLength, maxBytes);
   if (bytes.includes(0)) {
     return fileProblem(file, 'skipped: this looks like a binary file, not Markdown; dialogue files are UTF-8 text');
   }
@@ -35,6 +33,10 @@ export function loadDialogueBytes(bytes: Uint8Array, file: string, options: Load
     });
   }
   return result;
+}
+
+export function oversizeProblem(file: string, size: number, maxBytes: number): ParseResult {
+  return fileProblem(file, `skipped: the file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (setting \`interviewDialogues.maxFileSize\`); split it into smaller files`);
 }
 
 export function fileProblem(file: string, message: string): ParseResult {

@@ -69,6 +69,9 @@ export interface Dialogue {
   keyPoints: string[];
   /** Markdown between the heading and the first turn that is not metadata: the scenario, say. */
   intro?: string;
+  /** Id and label of the source the file came from (set by the library loader). */
+  source?: string;
+  sourceLabel?: string;
 }
 
 /** Text under a `#` heading outside any dialogue: advice shown beside the dialogues, such as the seed's tip. */

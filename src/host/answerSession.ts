@@ -2,7 +2,6 @@
  * One timed answer at a time: the draft file beside the player, the status-bar countdown, and the attempt record.
  * The running attempt is persisted in globalState, so a window reload continues it with the right time left.
  */
-import * as os from 'node:os';
 import * as vscode from 'vscode';
 import { type ActiveAttempt, ActiveAttemptSchema } from '../core/attempts';
 import { budgetOf, draftFileName, draftTemplate, writtenWords } from '../core/draft';
@@ -10,6 +9,7 @@ import type { Dialogue, Question } from '../core/model';
 import { formatDuration, truncate } from '../core/text';
 import { pauseTimer, resumeTimer, startTimer, type TimerView, viewTimer } from '../core/timer';
 import type { PlayerTimer } from '../protocol';
+import { userFolderUri } from './paths';
 import type { ProgressService } from './progressService';
 import type { Settings } from './settings';
 
@@ -183,10 +183,7 @@ export class AnswerSession implements vscode.Disposable {
   }
 
   private draftsFolder(settings: Settings): vscode.Uri {
-    const configured = settings.draftsFolder;
-    if (!configured) return vscode.Uri.joinPath(this.options.globalStorage, 'drafts');
-    const expanded = configured.startsWith('~/') || configured === '~' ? os.homedir() + configured.slice(1) : configured;
-    return vscode.Uri.file(expanded);
+    return (settings.draftsFolder && userFolderUri(settings.draftsFolder)) || vscode.Uri.joinPath(this.options.globalStorage, 'drafts');
   }
 
   private view(attempt: ActiveAttempt, at = this.now()): TimerView {

@@ -1,15 +1,18 @@
 /** The extension's commands: argument handling and QuickPicks, delegating to the services. */
 import * as vscode from 'vscode';
-import type { Library } from '../core/library';
+import type { Library, LibraryFilter } from '../core/library';
 import type { Dialogue, Question } from '../core/model';
 import { formatDuration } from '../core/text';
 import type { AnswerSession } from './answerSession';
+import type { DialogueDiagnostics } from './dialogueDiagnostics';
+import { createDialogueFile } from './newDialogue';
 import type { LibraryService } from './libraryService';
 import type { PlayerPanels } from './playerPanel';
 import type { ProgressService } from './progressService';
 import type { TopicsTreeProvider, TreeNode } from './topicsTree';
 
 export interface CommandServices {
+  diagnostics: DialogueDiagnostics;
   libraries: LibraryService;
   progress: ProgressService;
   players: PlayerPanels;
@@ -87,19 +90,38 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 
     register('filter', async () => {
       const library = await libraries.library();
-      const { levels, tags } = library.facets();
-      type FilterItem = vscode.QuickPickItem & { filter?: { level?: Dialogue['level']; tag?: string } };
+      const { levels, tags, sources } = library.facets();
+      type FilterItem = vscode.QuickPickItem & { filter?: LibraryFilter };
       const items: FilterItem[] = [
+        ...(sources.length > 1
+          ? [{ label: 'Source', kind: vscode.QuickPickItemKind.Separator }, ...sources.map(({ id, label, count }) => ({ label, description: `${count} ${count === 1 ? 'dialogue' : 'dialogues'}`, filter: { source: id } }))]
+          : []),
         { label: 'Level', kind: vscode.QuickPickItemKind.Separator },
         ...levels.map((level) => ({ label: level, description: `${library.dialogues.filter((d) => d.level === level).length} dialogues`, filter: { level } })),
         { label: 'Tag', kind: vscode.QuickPickItemKind.Separator },
         ...tags.map(({ tag, count }) => ({ label: tag, description: `${count} ${count === 1 ? 'dialogue' : 'dialogues'}`, filter: { tag } })),
       ];
-      const choice = await vscode.window.showQuickPick(items, { title: 'Filter the Topics view', placeHolder: 'Show only dialogues of a level or with a tag', matchOnDescription: true });
+      const choice = await vscode.window.showQuickPick(items, { title: 'Filter the Topics view', placeHolder: 'Show only dialogues from a source, of a level or with a tag', matchOnDescription: true });
       if (choice?.filter) tree.setFilter(choice.filter);
     }),
 
     register('clearFilter', () => tree.setFilter({})),
+
+    register('newDialogue', async () => {
+      if (await createDialogueFile()) void libraries.reload();
+    }),
+
+    register('validate', async () => {
+      const library = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Interview Dialogues: validating all dialogue sources…' },
+        () => libraries.reload(),
+      );
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+      const { errors, warnings } = services.diagnostics.counts();
+      const summary = `${library.dialogues.length} dialogues checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`;
+      if (errors > 0) void vscode.window.showWarningMessage(`${summary} See the Problems panel for where and how to fix them.`);
+      else void vscode.window.showInformationMessage(summary);
+    }),
   ];
 }
 

@@ -1,15 +1,38 @@
-/** Loads the dialogue library through `workspace.fs` (so remote and virtual workspaces work) and caches it. */
+/**
+ * The dialogue library as the extension sees it: the shipped folder, every workspace folder's `.interview/` packs
+ * and the user's extra folders, loaded on first use, kept live by file watchers, with problems reported once.
+ */
 import * as vscode from 'vscode';
-import { Library } from '../core/library';
-import { fileProblem, loadDialogueBytes } from '../core/load';
-import type { ParseResult } from '../core/model';
+import type { Library } from '../core/library';
+import { type DialogueSource, LibraryLoader, type LoadReport } from '../core/libraryLoader';
+import type { Settings } from './settings';
+import { userFolderUri } from './paths';
+import { workspaceDialogueFileSystem } from './workspaceFileSystem';
+
+const RELOAD_DELAY_MS = 150;
 
 export class LibraryService implements vscode.Disposable {
+  private loader: LibraryLoader;
+  private loaderMaxBytes: number;
   private loading: Promise<Library> | undefined;
-  private readonly changed = new vscode.EventEmitter<Library>();
-  readonly onDidChange = this.changed.event;
+  private latest: LoadReport | undefined;
+  private watchers: vscode.Disposable[] = [];
+  private reloadTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly reportedProblems = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<LoadReport>();
+  /** Fires after every load with the new library and its diagnostics. */
+  readonly onDidLoad = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly shippedFolder: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly shippedFolder: vscode.Uri,
+    private readonly settings: () => Settings,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.loaderMaxBytes = settings().maxFileSize;
+    this.loader = new LibraryLoader(workspaceDialogueFileSystem, { maxBytes: this.loaderMaxBytes });
+    this.subscriptions = [vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload())];
+  }
 
   /** The library, loaded on first use (not at activation). */
   library(): Promise<Library> {
@@ -17,47 +40,101 @@ export class LibraryService implements vscode.Disposable {
     return this.loading;
   }
 
-  async reload(): Promise<Library> {
+  /** The last completed load, if any (for diagnostics and the source filter). */
+  get report(): LoadReport | undefined {
+    return this.latest;
+  }
+
+  reload(): Promise<Library> {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = undefined;
     this.loading = this.load();
-    const library = await this.loading;
-    this.changed.fire(library);
-    return library;
+    return this.loading;
+  }
+
+  /** Settings that change the sources or limits: reload, with a fresh cache if the size limit moved. */
+  settingsChanged(): void {
+    if (this.settings().maxFileSize !== this.loaderMaxBytes) {
+      this.loaderMaxBytes = this.settings().maxFileSize;
+      this.loader = new LibraryLoader(workspaceDialogueFileSystem, { maxBytes: this.loaderMaxBytes });
+    }
+    if (this.loading) void this.reload();
+  }
+
+  private scheduleReload(): void {
+    if (!this.loading) return; // nothing loaded yet: the first use loads everything anyway
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = setTimeout(() => void this.reload(), RELOAD_DELAY_MS);
   }
 
   private async load(): Promise<Library> {
     const started = Date.now();
-    const files = await this.markdownFiles(this.shippedFolder);
-    const results = await Promise.all(files.map((uri) => this.loadFile(uri)));
-    const library = new Library(results);
-    this.log.info(`Loaded ${library.dialogues.length} dialogues from ${files.length} files in ${Date.now() - started} ms`);
-    for (const d of library.diagnostics) this.log.warn(`${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`);
-    return library;
+    const sources = await this.sources();
+    const report = await this.loader.load(sources);
+    this.latest = report;
+    this.log.info(`Loaded ${report.library.dialogues.length} dialogues from ${report.files} files (${report.parsed} parsed) in ${Date.now() - started} ms`);
+    this.reportProblems(report);
+    this.watch(sources);
+    this.changed.fire(report);
+    return report.library;
   }
 
-  private async loadFile(uri: vscode.Uri): Promise<ParseResult> {
-    const label = vscode.workspace.asRelativePath(uri, false);
-    try {
-      return loadDialogueBytes(await vscode.workspace.fs.readFile(uri), uri.toString());
-    } catch (error) {
-      this.log.error(`Cannot read ${label}: ${String(error)}`);
-      return fileProblem(uri.toString(), `cannot read: ${error instanceof Error ? error.message : String(error)}`);
+  private async sources(): Promise<DialogueSource[]> {
+    const settings = this.settings();
+    const sources: DialogueSource[] = [{ id: 'builtin', label: 'Built-in library', root: this.shippedFolder.toString() }];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const pattern = new vscode.RelativePattern(folder, settings.workspaceGlob);
+      const files = await Promise.resolve(vscode.workspace.findFiles(pattern, '**/node_modules/**')).catch((error: unknown) => {
+        this.log.error(`Cannot search ${folder.name} for ${settings.workspaceGlob}: ${String(error)}`);
+        return [] as vscode.Uri[];
+      });
+      sources.push({ id: `workspace:${folder.uri.toString()}`, label: `Workspace ${folder.name}`, root: folder.uri.toString(), files: files.map((uri) => uri.toString()) });
+    }
+    for (const configured of settings.extraFolders) {
+      const uri = userFolderUri(configured);
+      if (uri) sources.push({ id: `folder:${uri.toString()}`, label: configured, root: uri.toString() });
+      else this.notifyOnce(`Interview Dialogues: the extra folder “${configured}” is not an absolute or ~/ path; it was skipped.`);
+    }
+    return sources;
+  }
+
+  private reportProblems(report: LoadReport): void {
+    for (const problem of report.problems) {
+      this.log.warn(problem.message);
+      this.notifyOnce(`Interview Dialogues: ${problem.message}. The other dialogues are loaded; check the setting interviewDialogues.extraFolders.`);
     }
   }
 
-  private async markdownFiles(folder: vscode.Uri): Promise<vscode.Uri[]> {
-    try {
-      const entries = await vscode.workspace.fs.readDirectory(folder);
-      return entries
-        .filter(([name, type]) => type === vscode.FileType.File && name.toLowerCase().endsWith('.md'))
-        .map(([name]) => vscode.Uri.joinPath(folder, name))
-        .sort((a, b) => a.path.localeCompare(b.path));
-    } catch (error) {
-      this.log.error(`Cannot list ${folder.toString()}: ${String(error)}`);
-      return [];
+  /** One message per distinct problem per session, not one per reload. */
+  private notifyOnce(message: string): void {
+    if (this.reportedProblems.has(message)) return;
+    this.reportedProblems.add(message);
+    void vscode.window.showWarningMessage(message, 'Open Settings').then((choice) => {
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'interviewDialogues');
+    });
+  }
+
+  /** Watches the workspace packs and extra folders; any change reloads (cached files are not re-parsed). */
+  private watch(sources: readonly DialogueSource[]): void {
+    for (const watcher of this.watchers) watcher.dispose();
+    this.watchers = [];
+    const settings = this.settings();
+    const patterns: vscode.GlobPattern[] = [
+      ...(vscode.workspace.workspaceFolders ?? []).map((folder) => new vscode.RelativePattern(folder, settings.workspaceGlob)),
+      ...sources.filter((s) => s.id.startsWith('folder:')).map((s) => new vscode.RelativePattern(vscode.Uri.parse(s.root), '**/*.md')),
+    ];
+    for (const pattern of patterns) {
+      const watcher = vscode.workspace.createFileSystemWatcher(pattern);
+      watcher.onDidChange(() => this.scheduleReload());
+      watcher.onDidCreate(() => this.scheduleReload());
+      watcher.onDidDelete(() => this.scheduleReload());
+      this.watchers.push(watcher);
     }
   }
 
   dispose(): void {
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    for (const d of [...this.watchers, ...this.subscriptions]) d.dispose();
     this.changed.dispose();
   }
 }

@@ -35,7 +35,7 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   constructor(private readonly context: PlayerContext) {
     this.subscriptions = [
       vscode.window.registerWebviewPanelSerializer(PLAYER_VIEW_TYPE, this),
-      context.libraries.onDidChange((library) => this.panels.forEach((panel) => panel.libraryChanged(library))),
+      context.libraries.onDidLoad(({ library }) => this.panels.forEach((panel) => panel.libraryChanged(library))),
       context.progress.onDidChange(() => this.panels.forEach((panel) => panel.sendState())),
       context.session.onDidChange(() => this.panels.forEach((panel) => panel.sendTimer())),
     ];
@@ -145,6 +145,11 @@ export class PlayerPanel implements vscode.Disposable {
 
   get currentPosition(): number {
     return this.position;
+  }
+
+  /** True when the dialogue was deleted from its file; the webview then says so and offers to close. */
+  get isMissing(): boolean {
+    return this.dialogue === undefined;
   }
 
   get isVisible(): boolean {

@@ -11,6 +11,9 @@ export interface Settings {
   designBudgetSeconds: number;
   otherBudgetSeconds: number;
   warningThreshold: number;
+  workspaceGlob: string;
+  extraFolders: string[];
+  maxFileSize: number;
 }
 
 export function readSettings(): Settings {
@@ -22,6 +25,9 @@ export function readSettings(): Settings {
     designBudgetSeconds: Math.round(clamp(config.get<number>('defaultBudget.designMinutes', 30), 1, 180) * 60),
     otherBudgetSeconds: Math.round(clamp(config.get<number>('defaultBudget.otherMinutes', 5), 1, 180) * 60),
     warningThreshold: clamp(config.get<number>('warningThreshold', 0.2), 0, 1),
+    workspaceGlob: config.get<string>('workspaceGlob', '.interview/**/*.md').trim() || '.interview/**/*.md',
+    extraFolders: (config.get<unknown[]>('extraFolders', []) ?? []).filter((f): f is string => typeof f === 'string' && f.trim() !== ''),
+    maxFileSize: Math.round(clamp(config.get<number>('maxFileSize', 1024 * 1024), 1024, 64 * 1024 * 1024)),
   };
 }
 

@@ -27,7 +27,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     private readonly settings: () => Settings,
   ) {
     this.subscriptions = [
-      libraries.onDidChange(() => this.refresh()),
+      libraries.onDidLoad(() => this.refresh()),
       progress.onDidChange(() => this.refresh()),
     ];
   }
@@ -43,7 +43,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   setFilter(filter: LibraryFilter): void {
     this.filter = filter;
-    void vscode.commands.executeCommand('setContext', 'interviewDialogues.filterActive', Boolean(filter.level || filter.tag));
+    void vscode.commands.executeCommand('setContext', 'interviewDialogues.filterActive', Boolean(filter.level || filter.tag || filter.source));
     this.refresh();
   }
 
@@ -102,7 +102,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     tooltip.appendMarkdown(`${escapeMarkdown(dialogue.topic)} · ${dialogue.level} · ${dialogue.questions.length} questions · ${formatDuration(totalSeconds)} to answer them all\n\n`);
     if (dialogue.tags.length > 0) tooltip.appendMarkdown(`Tags: ${dialogue.tags.map((t) => `\`${escapeMarkdown(t)}\``).join(' ')}\n\n`);
     if (practised > 0) tooltip.appendMarkdown(`Practised ${practised} of ${dialogue.questions.length} questions\n\n`);
-    tooltip.appendMarkdown(`From ${escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(dialogue.file), false))}`);
+    tooltip.appendMarkdown(`From ${escapeMarkdown(dialogue.sourceLabel ?? 'the library')}: ${escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(dialogue.file), false))}`);
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(dialogue.kind === 'mock' ? 'record' : 'comment-discussion');
     item.contextValue = 'dialogue';

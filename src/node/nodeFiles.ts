@@ -1,46 +1,32 @@
 /** Node file-system adapters for the CLI, the benchmark and the unit tests (the extension uses workspace.fs). */
-import { promises as fs } from 'node:fs';
+import { type Dirent, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { TextFileStore } from '../core/attempts';
+import type { DialogueFileSystem, EntryType } from '../core/libraryLoader';
 
-/** Every `*.md` file under the given files and folders, sorted, each listed once; symlink loops are skipped. */
-export async function listMarkdownFiles(inputs: readonly string[], onProblem: (file: string, message: string) => void): Promise<string[]> {
-  const found = new Set<string>();
-  const visited = new Set<string>();
-  async function walk(entry: string): Promise<void> {
-    let stat;
-    try {
-      stat = await fs.stat(entry);
-    } catch (error) {
-      onProblem(entry, describe(error));
-      return;
-    }
-    if (stat.isDirectory()) {
-      const real = await fs.realpath(entry).catch(() => entry);
-      if (visited.has(real)) return;
-      visited.add(real);
-      let names: string[];
-      try {
-        names = await fs.readdir(entry);
-      } catch (error) {
-        onProblem(entry, describe(error));
-        return;
-      }
-      for (const name of names.sort()) {
-        if (name.startsWith('.') && name !== '.interview') continue;
-        const child = path.join(entry, name);
-        if (/\.md$/i.test(name) || (await isDirectory(child))) await walk(child);
-      }
-    } else if (stat.isFile()) {
-      found.add(entry);
-    }
-  }
-  for (const input of inputs) await walk(input);
-  return [...found].sort();
-}
+/** The loader's file system over Node's `fs`, with real paths so link loops stop at once. */
+export const nodeDialogueFileSystem: DialogueFileSystem = {
+  async readDirectory(folder) {
+    const entries = await fs.readdir(folder, { withFileTypes: true });
+    return Promise.all(entries.map(async (entry): Promise<[string, EntryType]> => [entry.name, await entryType(path.join(folder, entry.name), entry)]));
+  },
+  async stat(file) {
+    const stat = await fs.stat(file);
+    return { size: stat.size, mtime: stat.mtimeMs, type: stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other' };
+  },
+  readFile: (file) => fs.readFile(file),
+  join: (folder, name) => path.join(folder, name),
+  describeError: (error) => describe(error),
+  isNotFound: (error) => (error as NodeJS.ErrnoException)?.code === 'ENOENT',
+  realPath: (folder) => fs.realpath(folder),
+};
 
-async function isDirectory(file: string): Promise<boolean> {
-  return fs.stat(file).then((s) => s.isDirectory(), () => false);
+async function entryType(full: string, entry: Dirent): Promise<EntryType> {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  if (!entry.isSymbolicLink()) return 'other';
+  const target = await fs.stat(full).catch(() => undefined);
+  return target?.isDirectory() ? 'symlinkToDirectory' : target?.isFile() ? 'symlinkToFile' : 'other';
 }
 
 export function describe(error: unknown): string {

@@ -1,0 +1,189 @@
+/**
+ * Loads the library from its sources (the shipped folder, workspace packs, extra folders) through a small
+ * file-system interface, so the extension (workspace.fs), the CLI and the benchmark (Node fs) share it.
+ *
+ * - One missing or unreadable source, folder or file never stops the others: each becomes a problem or diagnostic.
+ * - Parse results are cached by file size and modification time, so a reload re-parses only what changed.
+ * - Long loads yield to the event loop every few milliseconds, so the host stays responsive.
+ */
+import { Library } from './library';
+import { DEFAULT_MAX_FILE_BYTES, fileProblem, loadDialogueBytes, oversizeProblem } from './load';
+import type { ParseResult } from './model';
+
+export type EntryType = 'file' | 'directory' | 'symlinkToFile' | 'symlinkToDirectory' | 'other';
+
+/** What the loader needs of a file system. Paths are opaque strings (URIs in the extension, paths in Node). */
+export interface DialogueFileSystem {
+  readDirectory(folder: string): Promise<[name: string, type: EntryType][]>;
+  stat(file: string): Promise<{ size: number; mtime: number; type: EntryType }>;
+  readFile(file: string): Promise<Uint8Array>;
+  join(folder: string, name: string): string;
+  /** Why an operation failed, in words a person understands ("not found", "permission denied"). */
+  describeError(error: unknown): string;
+  /** True when the error means the file or folder does not exist. */
+  isNotFound(error: unknown): boolean;
+  /** The folder's path with links resolved, where the file system has links; used to stop link loops at once. */
+  realPath?(folder: string): Promise<string>;
+}
+
+export interface DialogueSource {
+  /** Stable id, used by the tree's source filter. */
+  id: string;
+  /** Shown in tooltips and messages, e.g. "Built-in library", "Workspace: api-team", "~/interview-notes". */
+  label: string;
+  /** A folder to search for `*.md`, or (`files`) a list already found, e.g. by a workspace glob. */
+  root: string;
+  files?: readonly string[];
+}
+
+/** A source-level problem (a folder that is missing or unreadable): one message, not a diagnostic per file. */
+export interface SourceProblem {
+  source: DialogueSource;
+  message: string;
+}
+
+export interface LoadReport {
+  library: Library;
+  problems: SourceProblem[];
+  files: number;
+  /** Files parsed in this load (the rest came from the cache). */
+  parsed: number;
+}
+
+export interface LoaderOptions {
+  maxBytes?: number;
+  /** Longest stretch of work before yielding to the event loop. */
+  sliceMs?: number;
+  now?: () => number;
+}
+
+/** Symbolic links to folders are followed at most this deep, which also ends any link loop. */
+const MAX_LINKED_DEPTH = 8;
+const MAX_FOLDER_DEPTH = 32;
+
+interface CacheEntry {
+  size: number;
+  mtime: number;
+  result: ParseResult;
+}
+
+export class LibraryLoader {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly maxBytes: number;
+  private readonly sliceMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly fs: DialogueFileSystem, options: LoaderOptions = {}) {
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.sliceMs = options.sliceMs ?? 20;
+    this.now = options.now ?? Date.now;
+  }
+
+  async load(sources: readonly DialogueSource[]): Promise<LoadReport> {
+    const problems: SourceProblem[] = [];
+    const results: ParseResult[] = [];
+    const seen = new Set<string>();
+    let parsed = 0;
+    let files = 0;
+    let sliceStart = this.now();
+    for (const source of sources) {
+      const listed = source.files ? { files: [...source.files].sort(), results: [] } : await this.list(source, problems);
+      results.push(...listed.results);
+      for (const file of listed.files) {
+        if (seen.has(file)) continue;
+        seen.add(file);
+        files++;
+        const outcome = await this.loadFile(file, source);
+        if (outcome.parsed) parsed++;
+        results.push(outcome.result);
+        if (this.now() - sliceStart > this.sliceMs) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          sliceStart = this.now();
+        }
+      }
+    }
+    for (const key of [...this.cache.keys()]) if (!seen.has(key)) this.cache.delete(key);
+    return { library: new Library(results), problems, files, parsed };
+  }
+
+  private async loadFile(file: string, source: DialogueSource): Promise<{ result: ParseResult; parsed: boolean }> {
+    let stat;
+    try {
+      stat = await this.fs.stat(file);
+    } catch (error) {
+      const message = this.fs.isNotFound(error) ? 'skipped: the file was deleted or moved while the library loaded' : `cannot read: ${this.fs.describeError(error)}`;
+      return { result: tagged(fileProblem(file, message), source), parsed: false };
+    }
+    const cached = this.cache.get(file);
+    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { result: cached.result, parsed: false };
+    let result: ParseResult;
+    if (stat.size > this.maxBytes) {
+      // Checked before reading, so a huge file costs nothing but one diagnostic.
+      result = oversizeProblem(file, stat.size, this.maxBytes);
+    } else {
+      try {
+        result = loadDialogueBytes(await this.fs.readFile(file), file, { maxBytes: this.maxBytes });
+      } catch (error) {
+        const message = this.fs.isNotFound(error) ? 'skipped: the file was deleted or moved while the library loaded' : `cannot read: ${this.fs.describeError(error)}`;
+        return { result: tagged(fileProblem(file, message), source), parsed: false };
+      }
+    }
+    tagged(result, source);
+    this.cache.set(file, { size: stat.size, mtime: stat.mtime, result });
+    return { result, parsed: true };
+  }
+
+  /** Every `*.md` below the source's folder, following folder links only a few levels deep. */
+  private async list(source: DialogueSource, problems: SourceProblem[]): Promise<{ files: string[]; results: ParseResult[] }> {
+    const files: string[] = [];
+    const results: ParseResult[] = [];
+    const visited = new Map<string, string>();
+    const walk = async (folder: string, depth: number, linkDepth: number): Promise<void> => {
+      const real = await this.fs.realPath?.(folder).catch(() => undefined);
+      if (real !== undefined) {
+        const first = visited.get(real);
+        if (first !== undefined) {
+          results.push(fileProblem(folder, `skipped: a symbolic link loop; this folder is ${first} again`));
+          return;
+        }
+        visited.set(real, folder);
+      }
+      let entries: [string, EntryType][];
+      try {
+        entries = await this.fs.readDirectory(folder);
+      } catch (error) {
+        if (folder === source.root) {
+          problems.push({ source, message: this.fs.isNotFound(error) ? `${source.label}: the folder was not found` : `${source.label}: the folder cannot be read (${this.fs.describeError(error)})` });
+        } else {
+          results.push(fileProblem(folder, `this folder cannot be read (${this.fs.describeError(error)}); its dialogues are skipped`));
+        }
+        return;
+      }
+      for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
+        const child = this.fs.join(folder, name);
+        if ((type === 'file' || type === 'symlinkToFile') && /\.md$/i.test(name)) {
+          files.push(child);
+        } else if (type === 'directory' || type === 'symlinkToDirectory') {
+          if (name.startsWith('.') || name === 'node_modules') continue;
+          const nextLinkDepth = linkDepth + (type === 'symlinkToDirectory' ? 1 : 0);
+          if (nextLinkDepth > MAX_LINKED_DEPTH || depth >= MAX_FOLDER_DEPTH) {
+            results.push(fileProblem(child, `skipped: folder links nested ${nextLinkDepth > MAX_LINKED_DEPTH ? `over ${MAX_LINKED_DEPTH}` : `over ${MAX_FOLDER_DEPTH} folders`} deep; this is most likely a symbolic link loop`));
+            continue;
+          }
+          await walk(child, depth + 1, nextLinkDepth);
+        }
+      }
+    };
+    await walk(source.root, 0, 0);
+    return { files, results };
+  }
+}
+
+/** Remembers which source a dialogue came from (tooltips and the source filter). */
+function tagged(result: ParseResult, source: DialogueSource): ParseResult {
+  for (const dialogue of result.dialogues) {
+    dialogue.source = source.id;
+    dialogue.sourceLabel = source.label;
+  }
+  return result;
+}

@@ -1,0 +1,66 @@
+/** `Interview Dialogues: New Dialogue`: a dialogue file from a template in the workspace's `.interview/` folder. */
+import * as vscode from 'vscode';
+import { slugify } from '../core/text';
+
+export function dialogueTemplate(title: string, topic: string): string {
+  return `---
+topic: ${topic}
+level: senior
+---
+
+## ${title}
+
+- **Tags:** add, some, tags
+- **Time:** 10 min
+
+> **Interviewer:** "The question you expect to be asked."
+>
+> **Candidate:** "A strong answer: specifics, numbers, trade-offs."
+
+**Key points:**
+- What a strong answer must cover.
+
+> **Interviewer:** "A follow-up that pushes on the answer: what breaks first?"
+>
+> **Candidate:** "…"
+`;
+}
+
+export async function createDialogueFile(): Promise<vscode.Uri | undefined> {
+  const folder = vscode.workspace.workspaceFolders?.length === 1
+    ? vscode.workspace.workspaceFolders[0]
+    : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder gets the new dialogue?' });
+  if (!folder) {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      const choice = await vscode.window.showInformationMessage('Open a folder first: new dialogues go into its .interview/ folder.', 'Open Folder');
+      if (choice) await vscode.commands.executeCommand('workbench.action.files.openFolder');
+    }
+    return undefined;
+  }
+  const title = await vscode.window.showInputBox({
+    title: 'New Dialogue',
+    prompt: 'Title of the dialogue (it also names the file)',
+    placeHolder: 'e.g. Design a rate limiter',
+    validateInput: (value) => (value.trim() === '' ? 'Give the dialogue a title.' : undefined),
+  });
+  if (!title) return undefined;
+  const topic = (await vscode.window.showInputBox({ title: 'New Dialogue', prompt: 'Topic it belongs to in the tree', value: 'System design' }))?.trim();
+  if (topic === undefined) return undefined;
+
+  const dir = vscode.Uri.joinPath(folder.uri, '.interview');
+  await vscode.workspace.fs.createDirectory(dir);
+  let target = vscode.Uri.joinPath(dir, `${slugify(title)}.md`);
+  for (let n = 2; await exists(target); n++) target = vscode.Uri.joinPath(dir, `${slugify(title)}-${n}.md`);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(dialogueTemplate(title.trim(), topic || 'General')));
+  await vscode.window.showTextDocument(target);
+  return target;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,14 @@
+import * as os from 'node:os';
+import * as vscode from 'vscode';
+
+/**
+ * A folder from a setting: `~/notes`, an absolute path or a URI. A relative path has no single meaning in a
+ * multi-root window, so it is refused (undefined) and the caller says so.
+ */
+export function userFolderUri(configured: string): vscode.Uri | undefined {
+  const trimmed = configured.trim();
+  if (trimmed === '~' || trimmed.startsWith('~/')) return vscode.Uri.file(os.homedir() + trimmed.slice(1));
+  if (/^[a-z][a-z0-9+.-]+:\/\//i.test(trimmed)) return vscode.Uri.parse(trimmed);
+  if (trimmed.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(trimmed)) return vscode.Uri.file(trimmed);
+  return undefined;
+}
