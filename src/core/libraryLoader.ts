@@ -8,7 +8,8 @@
  */
 import { Library } from './library';
 import { DEFAULT_MAX_FILE_BYTES, fileProblem, loadDialogueBytes, oversizeProblem } from './load';
-import type { ParseResult } from './model';
+import type { Dialogue, ParseResult } from './model';
+import { truncate } from './text';
 
 export type EntryType = 'file' | 'directory' | 'symlinkToFile' | 'symlinkToDirectory' | 'other';
 
@@ -52,6 +53,8 @@ export interface LoadReport {
 
 export interface LoaderOptions {
   maxBytes?: number;
+  /** Keep only index entries (see `Dialogue.partial`); the player asks for a full dialogue when it opens one. */
+  indexOnly?: boolean;
   /** Longest stretch of work before yielding to the event loop. */
   sliceMs?: number;
   now?: () => number;
@@ -70,11 +73,13 @@ interface CacheEntry {
 export class LibraryLoader {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly maxBytes: number;
+  private readonly indexOnly: boolean;
   private readonly sliceMs: number;
   private readonly now: () => number;
 
   constructor(private readonly fs: DialogueFileSystem, options: LoaderOptions = {}) {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.indexOnly = options.indexOnly ?? false;
     this.sliceMs = options.sliceMs ?? 20;
     this.now = options.now ?? Date.now;
   }
@@ -129,8 +134,33 @@ export class LibraryLoader {
       }
     }
     tagged(result, source);
+    if (this.indexOnly) result = { ...result, dialogues: result.dialogues.map(indexEntry) };
     this.cache.set(file, { size: stat.size, mtime: stat.mtime, result });
     return { result, parsed: true };
+  }
+
+  /**
+   * The whole dialogue behind an index entry, read from its file now. Undefined when the file no longer holds it.
+   * A dialogue renamed for an id collision is found again by its heading's line.
+   */
+  async full(entry: Dialogue): Promise<Dialogue | undefined> {
+    if (!entry.partial) return entry;
+    let result: ParseResult;
+    try {
+      result = loadDialogueBytes(await this.fs.readFile(entry.file), entry.file, { maxBytes: this.maxBytes });
+    } catch {
+      return undefined;
+    }
+    const found = result.dialogues.find((d) => d.id === entry.id) ?? result.dialogues.find((d) => d.line === entry.line && d.title === entry.title);
+    if (!found) return undefined;
+    const idPrefix = `${found.id}#`;
+    return {
+      ...found,
+      id: entry.id,
+      questions: found.questions.map((q) => ({ ...q, id: q.id.replace(idPrefix, `${entry.id}#`) })),
+      source: entry.source,
+      sourceLabel: entry.sourceLabel,
+    };
   }
 
   /** Every `*.md` below the source's folder, following folder links only a few levels deep. */
@@ -177,6 +207,21 @@ export class LibraryLoader {
     await walk(source.root, 0, 0);
     return { files, results };
   }
+}
+
+/** Question prompts are cut to this length in index entries; the full dialogue has them whole. */
+const INDEX_PROMPT_LENGTH = 200;
+
+function indexEntry(dialogue: Dialogue): Dialogue {
+  // A JSON round trip copies the strings: substrings of the file's text would otherwise keep the whole text alive.
+  return JSON.parse(JSON.stringify({
+    ...dialogue,
+    intro: undefined,
+    partial: true,
+    turns: dialogue.turns.map(({ speaker, line, stage }) => ({ speaker, line, text: '', ...(stage ? { stage } : {}) })),
+    questions: dialogue.questions.map((q) => ({ ...q, prompt: truncate(q.prompt, INDEX_PROMPT_LENGTH), keyPoints: [] })),
+    keyPoints: [],
+  })) as Dialogue;
 }
 
 /** Remembers which source a dialogue came from (tooltips and the source filter). */

@@ -69,6 +69,11 @@ export interface Dialogue {
   keyPoints: string[];
   /** Markdown between the heading and the first turn that is not metadata: the scenario, say. */
   intro?: string;
+  /**
+   * True for an index entry: what the tree needs (titles, metadata, question prompts) without turn texts, key
+   * points or intro, so a large library stays small in memory. `LibraryLoader.full` reads the whole dialogue.
+   */
+  partial?: boolean;
   /** Id and label of the source the file came from (set by the library loader). */
   source?: string;
   sourceLabel?: string;

@@ -49,7 +49,8 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const open = players.get(found.dialogue.id);
       if (open) open.reveal();
       else await players.show(found.dialogue.id, { turnIndex: found.question.turnIndex });
-      await session.start(found.dialogue, found.question);
+      const dialogue = (await libraries.full(found.dialogue.id)) ?? found.dialogue;
+      await session.start(dialogue, dialogue.questions.find((q) => q.id === questionId) ?? found.question);
     }),
 
     register('pauseTimer', async () => (session.current ? session.pause() : noAttempt())),

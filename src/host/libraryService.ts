@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { Library } from '../core/library';
+import type { Dialogue } from '../core/model';
 import { type DialogueSource, LibraryLoader, type LoadReport } from '../core/libraryLoader';
 import type { Settings } from './settings';
 import { userFolderUri } from './paths';
@@ -30,7 +31,7 @@ export class LibraryService implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.loaderMaxBytes = settings().maxFileSize;
-    this.loader = new LibraryLoader(workspaceDialogueFileSystem, { maxBytes: this.loaderMaxBytes });
+    this.loader = this.createLoader();
     this.subscriptions = [vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload())];
   }
 
@@ -38,6 +39,12 @@ export class LibraryService implements vscode.Disposable {
   library(): Promise<Library> {
     this.loading ??= this.load();
     return this.loading;
+  }
+
+  /** The whole dialogue (the library holds index entries only), read from its file now. */
+  async full(dialogueId: string): Promise<Dialogue | undefined> {
+    const entry = (await this.library()).dialogue(dialogueId);
+    return entry && this.loader.full(entry);
   }
 
   /** The last completed load, if any (for diagnostics and the source filter). */
@@ -56,9 +63,14 @@ export class LibraryService implements vscode.Disposable {
   settingsChanged(): void {
     if (this.settings().maxFileSize !== this.loaderMaxBytes) {
       this.loaderMaxBytes = this.settings().maxFileSize;
-      this.loader = new LibraryLoader(workspaceDialogueFileSystem, { maxBytes: this.loaderMaxBytes });
+      this.loader = this.createLoader();
     }
     if (this.loading) void this.reload();
+  }
+
+  /** The tree needs index entries only; whole dialogues are read when a player opens them. */
+  private createLoader(): LibraryLoader {
+    return new LibraryLoader(workspaceDialogueFileSystem, { maxBytes: this.loaderMaxBytes, indexOnly: true });
   }
 
   private scheduleReload(): void {

@@ -35,7 +35,7 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   constructor(private readonly context: PlayerContext) {
     this.subscriptions = [
       vscode.window.registerWebviewPanelSerializer(PLAYER_VIEW_TYPE, this),
-      context.libraries.onDidLoad(({ library }) => this.panels.forEach((panel) => panel.libraryChanged(library))),
+      context.libraries.onDidLoad(({ library }) => this.panels.forEach((panel) => void panel.libraryChanged(library))),
       context.progress.onDidChange(() => this.panels.forEach((panel) => panel.sendState())),
       context.session.onDidChange(() => this.panels.forEach((panel) => panel.sendTimer())),
     ];
@@ -43,16 +43,18 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
 
   /** Shows the dialogue's player (creating it if needed), optionally at a turn and with a candidate turn revealed. */
   async show(dialogueId: string, options: { turnIndex?: number; reveal?: number } = {}): Promise<PlayerPanel | undefined> {
-    const library = await this.context.libraries.library();
-    const dialogue = library.dialogue(dialogueId);
-    if (!dialogue) {
-      void vscode.window.showErrorMessage(`The dialogue “${dialogueId}” is not in the library any more. Refresh the Topics view to see what is.`);
-      return undefined;
-    }
     let panel = this.panels.get(dialogueId);
     if (!panel) {
-      const webviewPanel = vscode.window.createWebviewPanel(PLAYER_VIEW_TYPE, dialogue.title, vscode.ViewColumn.Active, this.webviewOptions());
-      panel = this.adopt(webviewPanel, { dialogueId, position: 0, revealed: [] }, library);
+      const dialogue = await this.context.libraries.full(dialogueId);
+      if (!dialogue) {
+        void vscode.window.showErrorMessage(`The dialogue “${dialogueId}” is not in the library any more. Refresh the Topics view to see what is.`);
+        return undefined;
+      }
+      panel = this.panels.get(dialogueId); // another call may have opened it meanwhile
+      if (!panel) {
+        const webviewPanel = vscode.window.createWebviewPanel(PLAYER_VIEW_TYPE, dialogue.title, vscode.ViewColumn.Active, this.webviewOptions());
+        panel = this.adopt(webviewPanel, { dialogueId, position: 0, revealed: [] }, dialogue, await this.context.libraries.library());
+      }
     }
     panel.navigate(options.turnIndex, options.reveal);
     panel.reveal();
@@ -77,11 +79,12 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
       return;
     }
     webviewPanel.webview.options = this.webviewOptions();
-    this.adopt(webviewPanel, parsed.data, await this.context.libraries.library());
+    const dialogue = await this.context.libraries.full(parsed.data.dialogueId);
+    this.adopt(webviewPanel, parsed.data, dialogue, await this.context.libraries.library());
   }
 
-  private adopt(webviewPanel: vscode.WebviewPanel, state: PersistedPlayerState, library: Library): PlayerPanel {
-    const panel = new PlayerPanel(webviewPanel, state, library, this.context, () => this.panels.delete(state.dialogueId));
+  private adopt(webviewPanel: vscode.WebviewPanel, state: PersistedPlayerState, dialogue: Dialogue | undefined, library: Library): PlayerPanel {
+    const panel = new PlayerPanel(webviewPanel, state, dialogue, library, this.context, () => this.panels.delete(state.dialogueId));
     this.panels.set(state.dialogueId, panel);
     return panel;
   }
@@ -102,6 +105,8 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
 }
 
 export class PlayerPanel implements vscode.Disposable {
+  /** The id this panel plays, kept while the dialogue is missing so it comes back when its file does. */
+  private readonly dialogueKey: string;
   private dialogue: Dialogue | undefined;
   private missingTitle: string | undefined;
   private position: number;
@@ -114,11 +119,13 @@ export class PlayerPanel implements vscode.Disposable {
   constructor(
     private readonly panel: vscode.WebviewPanel,
     persisted: PersistedPlayerState,
+    dialogue: Dialogue | undefined,
     library: Library,
     private readonly context: PlayerContext,
     private readonly onDispose: () => void,
   ) {
-    this.dialogue = library.dialogue(persisted.dialogueId);
+    this.dialogueKey = persisted.dialogueId;
+    this.dialogue = dialogue;
     this.missingTitle = this.dialogue ? undefined : persisted.dialogueId;
     this.guidance = guidanceFor(this.dialogue, library);
     this.position = persisted.position;
@@ -137,10 +144,6 @@ export class PlayerPanel implements vscode.Disposable {
         if (webviewPanel.visible) this.sendState();
       }),
     );
-  }
-
-  get dialogueId(): string | undefined {
-    return this.dialogue?.id;
   }
 
   get currentPosition(): number {
@@ -170,9 +173,10 @@ export class PlayerPanel implements vscode.Disposable {
     this.sendState();
   }
 
-  libraryChanged(library: Library): void {
-    const id = this.dialogue?.id ?? this.missingTitle;
-    const next = id ? library.dialogue(id) : undefined;
+  async libraryChanged(library: Library): Promise<void> {
+    const entry = library.dialogue(this.dialogueKey);
+    const next = entry ? await this.context.libraries.full(this.dialogueKey) : undefined;
+    if (this.disposed) return;
     if (!next && this.dialogue) this.missingTitle = this.dialogue.title;
     this.dialogue = next;
     if (next) {

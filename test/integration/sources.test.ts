@@ -85,7 +85,7 @@ describe('Dialogue sources, live reload and diagnostics', () => {
     await treeHas('team-debugging-round');
     await vscode.commands.executeCommand('interviewDialogues.openDialogue', { dialogueId: 'team-debugging-round', turnIndex: 1 });
     await write(pack, PACK.replace('Deploys, traffic mix', 'Recent deploys, the traffic mix'));
-    await waitFor(async () => (await (await api()).libraries.library()).dialogue('team-debugging-round')?.turns[1].text.startsWith('Recent deploys'), 'the edit to load');
+    await waitFor(async () => (await (await api()).libraries.full('team-debugging-round'))?.turns[1].text.startsWith('Recent deploys'), 'the edit to load');
     assert.equal(players.get('team-debugging-round')?.currentPosition, 1, 'the player kept its position');
 
     await write(pack, PACK.slice(0, PACK.indexOf('## Our debugging round')));
