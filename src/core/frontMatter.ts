@@ -43,7 +43,8 @@ export function parseFrontMatter(yamlText: string): FrontMatter {
     if (isNode(node) && node.tag !== undefined) tagged.push(node);
   });
   for (const node of tagged) {
-    problems.push({ ...at(node.range?.[0]), severity: 'error', message: `front matter tag \`${node.tag}\` is not allowed: front matter holds plain values only, nothing is constructed or run` });
+    const tag = node.tag!.replace('tag:yaml.org,2002:', '!!');
+    problems.push({ ...at(node.range?.[0]), severity: 'error', message: `front matter tag \`${tag}\` is not allowed: front matter holds plain values only, nothing is constructed or run` });
   }
   if (tagged.length > 0) return { metadata, problems };
 

@@ -21,7 +21,7 @@ export function loadDialogueBytes(bytes: Uint8Array, file: string, options: Load
   } catch {
     // Keep every readable dialogue: decode with replacement characters and point at the first bad byte.
     text = new TextDecoder('utf-8').decode(bytes);
-    encodingProblem = positionOf(text, text.indexOf('\uFFFD'));
+    encodingProblem = positionOfByte(bytes, firstInvalidUtf8Byte(bytes));
   }
   const result = parseDialogueFile(text, file);
   if (encodingProblem) {
@@ -43,10 +43,29 @@ export function fileProblem(file: string, message: string): ParseResult {
   return { dialogues: [], guidance: [], diagnostics: [{ file, line: 1, column: 1, severity: 'error', message }] };
 }
 
-function positionOf(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, offset));
-  const lineStart = before.lastIndexOf('\n') + 1;
-  return { line: before.split('\n').length, column: offset - lineStart + 1 };
+/** Line and column (in characters) of a byte offset. */
+function positionOfByte(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  let line = 1;
+  for (let i = 0; i < lineStart; i++) if (bytes[i] === 0x0a) line++;
+  return { line, column: new TextDecoder('utf-8').decode(bytes.subarray(lineStart, offset)).length + 1 };
+}
+
+/** Offset of the first byte that does not belong to a well-formed UTF-8 sequence (RFC 3629), or the length. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    const [length, min, max] = b < 0x80 ? [1, 0, 0] : b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      // The second byte has a narrower range for some lead bytes (no overlongs, no surrogates, nothing past U+10FFFF).
+      if (c === undefined || c < (k === 1 ? min || 0x80 : 0x80) || c > (k === 1 ? max || 0xbf : 0xbf)) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
 }
 
 function formatBytes(bytes: number): string {

@@ -20,6 +20,8 @@ const LABEL = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]{1,40}?)(?::\*\*|\*\*\s*:)[ \t]*(.*
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** A fence line with no info string: the only kind that can close a code block. */
+const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*)$/;
 
 export interface ParseOptions {
@@ -66,6 +68,8 @@ class DialogueFileParser {
   private readonly fileId: string;
   private fileMetadata: Metadata = {};
   private readonly usedIds = new Map<string, number>();
+  /** Where to start looking for a free `-n` suffix, so many repeats of one title stay linear. */
+  private readonly nextSuffix = new Map<string, number>();
 
   private dialogue: OpenDialogue | undefined;
   private turn: OpenTurn | undefined;
@@ -73,7 +77,9 @@ class DialogueFileParser {
   /** `#` sections before the first dialogue: kept only when the file has no dialogues (a file of tips). */
   private readonly introductions: Guidance[] = [];
   private keyPoints: KeyPointsTarget;
-  private fence: { marker: string; depth: number; line: number } | undefined;
+  private fence: { marker: string; depth: number; line: number; closes: boolean } | undefined;
+  /** Per line, the index of the next line that looks like a code fence (`nextFence[i] > i`), for lookahead. */
+  private nextFence: Int32Array = new Int32Array(0);
   private currentStage: string | undefined;
   private reportedTurnsBeforeHeading = false;
   private dialoguesSeen = 0;
@@ -98,6 +104,7 @@ class DialogueFileParser {
       return this.result();
     }
     const bodyStart = this.readFrontMatter(lines);
+    this.nextFence = nextFenceLines(lines);
     for (let index = bodyStart; index < lines.length; index++) {
       this.readLine(lines[index], index + 1);
     }
@@ -123,7 +130,10 @@ class DialogueFileParser {
     const limit = headingAt < 0 ? lines.length : headingAt;
     const close = lines.findIndex((line, index) => index > 0 && index < limit && (line.trim() === '---' || line.trim() === '...'));
     if (close < 0) {
-      this.report(1, 1, 'error', 'front matter starts with `---` but is never closed; add a `---` line after its last key');
+      // Only blank lines before the first heading: the `---` was a separator, not front matter.
+      if (lines.slice(1, limit).some((line) => line.trim() !== '')) {
+        this.report(1, 1, 'error', 'front matter starts with `---` but is never closed; add a `---` line after its last key');
+      }
       return 1;
     }
     const { metadata, problems } = parseFrontMatter(lines.slice(1, close).join('\n'));
@@ -145,7 +155,7 @@ class DialogueFileParser {
     }
     const fence = FENCE.exec(rest);
     if (fence) {
-      this.fence = { marker: fence[1], depth, line: lineNumber };
+      this.fence = { marker: fence[1], depth, line: lineNumber, closes: this.nextFence[lineNumber - 1] < this.nextFence.length - 1 };
       this.appendText(raw);
       return;
     }
@@ -169,13 +179,13 @@ class DialogueFileParser {
   }
 
   /**
-   * A code fence also ends where its blockquote ends, and (so that one unclosed fence cannot swallow the rest of
-   * the file) at the next `#`/`##` heading, with a warning.
+   * A code fence also ends where its blockquote ends, and, when no closing fence follows at all (so that one
+   * unclosed fence cannot swallow the rest of the file), at the next `#`/`##` heading, with a warning.
    */
   private fenceEndsAt(depth: number, rest: string): boolean {
     const fence = this.fence!;
     if (depth < fence.depth) return true;
-    if (depth === 0 && /^#{1,2}[ \t]/.test(rest)) {
+    if (!fence.closes && depth === 0 && /^#{1,2}[ \t]/.test(rest)) {
       this.report(fence.line, 1, 'warning', `the code block opened at line ${fence.line} is never closed; add a closing \`${fence.marker}\` line`);
       return true;
     }
@@ -410,8 +420,9 @@ class DialogueFileParser {
       this.usedIds.set(wanted, open.line);
       return wanted;
     }
-    let n = 2;
+    let n = this.nextSuffix.get(wanted) ?? 2;
     while (this.usedIds.has(`${wanted}-${n}`)) n++;
+    this.nextSuffix.set(wanted, n + 1);
     const id = `${wanted}-${n}`;
     this.usedIds.set(id, open.line);
     this.report(open.metadataLine.id ?? open.line, 1, 'error', `dialogue id \`${wanted}\` is already used by the dialogue at line ${previousLine}; give this one a different title or an \`**Id:**\` line (using \`${id}\` for now)`);
@@ -456,4 +467,18 @@ export function unwrapQuotes(text: string): string {
 function lastIndexOf<T>(items: readonly T[], predicate: (item: T) => boolean): number {
   for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return i;
   return -1;
+}
+
+/**
+ * For each line, the index of the next line after it that could close a code fence (or the line count).
+ * Computed once, backwards, so checking whether an opened fence is ever closed costs nothing per line.
+ */
+function nextFenceLines(lines: readonly string[]): Int32Array {
+  const next = new Int32Array(lines.length + 1);
+  next[lines.length] = lines.length;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const following = i + 1 < lines.length && CLOSING_FENCE.test(stripQuotes(lines[i + 1], Infinity).rest) ? i + 1 : next[i + 1];
+    next[i] = following;
+  }
+  return next;
 }

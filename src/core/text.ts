@@ -57,9 +57,9 @@ export function listOf(words: readonly string[]): string {
  */
 export function parseDuration(text: string): number | undefined {
   const trimmed = text.trim().toLowerCase();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 60);
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return atLeastASecond(Number(trimmed) * 60);
   const unitSeconds: Record<string, number> = { h: 3600, m: 60, s: 1 };
-  const part = /(\d+(?:\.\d+)?)\s*(h|hours?|hrs?|m|mins?|minutes?|s|secs?|seconds?)\b/gy;
+  const part = /(\d+(?:\.\d+)?)\s*(h|hours?|hrs?|m|mins?|minutes?|s|secs?|seconds?)(?![a-z])/gy;
   let total = 0;
   let position = 0;
   let matched = false;
@@ -72,7 +72,12 @@ export function parseDuration(text: string): number | undefined {
     position = part.lastIndex;
     while (trimmed[position] === ' ' || trimmed[position] === ',') position++;
   }
-  return matched && total > 0 ? Math.round(total) : undefined;
+  return matched ? atLeastASecond(total) : undefined;
+}
+
+/** A budget under one second is no budget: the timer would start in overtime. */
+function atLeastASecond(seconds: number): number | undefined {
+  return seconds >= 1 ? Math.round(seconds) : undefined;
 }
 
 /** `m:ss` (or `h:mm:ss`) for a number of seconds, as the tree and the history show times. */

@@ -17,7 +17,8 @@ export class WorkspaceTextFileStore implements TextFileStore {
   async write(name: string, text: string): Promise<void> {
     await vscode.workspace.fs.createDirectory(this.folder);
     const target = vscode.Uri.joinPath(this.folder, name);
-    const temporary = vscode.Uri.joinPath(this.folder, `${name}.${Date.now()}.tmp`);
+    // Time + random: two windows writing in the same millisecond never share a temporary file.
+    const temporary = vscode.Uri.joinPath(this.folder, `${name}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`);
     await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
     await vscode.workspace.fs.rename(temporary, target, { overwrite: true });
   }

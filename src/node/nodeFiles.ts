@@ -53,7 +53,8 @@ export class NodeTextFileStore implements TextFileStore {
   async write(name: string, text: string): Promise<void> {
     await fs.mkdir(this.folder, { recursive: true });
     const target = path.join(this.folder, name);
-    const temporary = `${target}.${process.pid}.${Date.now()}.tmp`;
+    // pid + time + random: two writers in one millisecond (or two windows) never share a temporary file.
+    const temporary = `${target}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
     await fs.writeFile(temporary, text, 'utf8');
     await fs.rename(temporary, target);
   }

@@ -1,0 +1,192 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import type { ParseResult } from '../../src/core/model';
+import { parseDialogueFile } from '../../src/core/parser';
+import { REPO } from './helpers';
+
+const FILE = 'dialogues/fuzz.md';
+const SEVERITIES = new Set(['error', 'warning', 'info']);
+
+/** Markdown fragments the parser treats specially; random files built from them reach its odd corners. */
+const TOKENS = [
+  '> ', '>', '> > ', '**Interviewer:**', '**Candidate:**', '**Interviewer**:', '**Interviewr:**', '**Time:**', '**Key points:**',
+  '**Level:**', '**Tags:**', '**Id:**', '**Kind:**', '**Topic:**', '- ', '* ', '1. ', '  ', '\t', '---', '***', '...', '```', '~~~',
+  '# ', '## ', '### ', '#### ', '"', '“', '”', 'mock', 'senior', 'levle', '5 min', '90s', '1h 15m', 'x', ':', '[a, b]', '!!js/function',
+  '&a', '*a', 'topic: Scaling', 'time: 5 min', 'level: staff', '\uFEFF', 'システム', 'Масштаб', '🚀', ' ',
+];
+
+const token = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...TOKENS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+);
+/** One line of Markdown-ish text, without line breaks. */
+const line = fc.array(token, { maxLength: 6 }).map((parts) => parts.join('').replace(/[\r\n]/g, ' '));
+const lines = fc.array(line, { maxLength: 60 });
+
+function loadBase(relative: string): string[] {
+  return readFileSync(path.join(REPO, relative), 'utf8').split(/\r?\n/);
+}
+
+const BASES = [
+  loadBase('test/fixtures/seed.md'),
+  loadBase('test/fixtures/unit/all-features.md'),
+  /```markdown\n([\s\S]*?)\n```/.exec(readFileSync(path.join(REPO, 'docs', 'dialogue-format.md'), 'utf8'))?.[1].split('\n') ?? [],
+];
+
+type Mutation =
+  | { op: 'delete' | 'duplicate'; at: number }
+  | { op: 'swap'; at: number; with: number }
+  | { op: 'insert' | 'prefix'; at: number; text: string };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constantFrom('delete' as const, 'duplicate' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
+  fc.record({ op: fc.constantFrom('insert' as const, 'prefix' as const), at: fc.nat(), text: line }),
+);
+
+function mutate(base: readonly string[], mutations: readonly Mutation[]): string[] {
+  const out = [...base];
+  for (const m of mutations) {
+    const at = out.length === 0 ? 0 : m.at % out.length;
+    switch (m.op) {
+      case 'delete':
+        out.splice(at, 1);
+        break;
+      case 'duplicate':
+        if (out.length > 0) out.splice(at, 0, out[at]);
+        break;
+      case 'swap': {
+        if (out.length === 0) break;
+        const other = m.with % out.length;
+        [out[at], out[other]] = [out[other], out[at]];
+        break;
+      }
+      case 'insert':
+        out.splice(at, 0, m.text);
+        break;
+      case 'prefix':
+        if (out.length > 0) out[at] = m.text + out[at];
+        break;
+    }
+  }
+  return out;
+}
+
+const mutatedFile = fc
+  .tuple(fc.constantFrom(...BASES.keys()), fc.array(mutation, { minLength: 1, maxLength: 12 }))
+  .map(([base, mutations]) => mutate(BASES[base], mutations));
+
+/** Parses and checks every promise the parser makes about its result, whatever the input. */
+function parseAndCheck(source: string): ParseResult {
+  const result = parseDialogueFile(source, FILE);
+  assert.ok(Array.isArray(result.dialogues) && Array.isArray(result.guidance) && Array.isArray(result.diagnostics));
+  const lineCount = Math.max(1, source.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).length);
+
+  for (const d of result.diagnostics) {
+    assert.equal(d.file, FILE);
+    assert.ok(Number.isInteger(d.line) && d.line >= 1 && d.line <= lineCount, `diagnostic line ${d.line} outside 1..${lineCount}: ${d.message}`);
+    assert.ok(Number.isInteger(d.column) && d.column >= 1, `diagnostic column ${d.column}: ${d.message}`);
+    assert.ok(typeof d.message === 'string' && d.message.trim().length > 0, 'diagnostic message is empty');
+    assert.ok(SEVERITIES.has(d.severity), `severity ${String(d.severity)}`);
+  }
+
+  const dialogueIds = new Set<string>();
+  for (const dialogue of result.dialogues) {
+    assert.ok(!dialogueIds.has(dialogue.id), `dialogue id ${dialogue.id} used twice in one file`);
+    dialogueIds.add(dialogue.id);
+    assert.ok(dialogue.id.length > 0 && dialogue.title.trim().length > 0);
+    assert.ok(dialogue.turns.length > 0, 'a dialogue without turns is reported, not returned');
+    assert.ok(dialogue.line >= 1 && dialogue.line <= lineCount);
+    dialogue.questions.forEach((question, n) => {
+      assert.ok(question.id.startsWith(dialogue.id), `question id ${question.id} does not start with ${dialogue.id}`);
+      assert.equal(question.id, `${dialogue.id}#q${n + 1}`);
+      assert.equal(dialogue.turns[question.turnIndex]?.speaker, 'interviewer');
+      assert.ok(question.prompt.length > 0);
+      if (question.budgetSeconds !== undefined) assert.ok(Number.isFinite(question.budgetSeconds) && question.budgetSeconds >= 0);
+    });
+    assert.equal(dialogue.questions.length, dialogue.turns.filter((t) => t.speaker === 'interviewer').length);
+    for (const turn of dialogue.turns) assert.ok(turn.line > dialogue.line && turn.line <= lineCount);
+    for (const stage of dialogue.stages) assert.ok(stage.firstTurnIndex >= 0 && stage.firstTurnIndex <= dialogue.turns.length);
+  }
+  return result;
+}
+
+describe('parser properties (fast-check)', () => {
+  it('never throws on arbitrary strings, and every diagnostic is well formed', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 2000 }), (s) => void parseAndCheck(s)), { numRuns: 300 });
+  });
+
+  it('never throws on arbitrary code points, including lone surrogates, NUL and control characters', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (s) => void parseAndCheck(s)), { numRuns: 300 });
+  });
+
+  it('never throws on random Markdown-like files built from the tokens the format uses', () => {
+    fc.assert(fc.property(lines, fc.constantFrom('\n', '\r\n'), (ls, eol) => void parseAndCheck(ls.join(eol))), { numRuns: 500 });
+  });
+
+  it('never throws on line-level mutations of valid files (delete, duplicate, swap, insert tokens)', () => {
+    fc.assert(fc.property(mutatedFile, (ls) => void parseAndCheck(ls.join('\n'))), { numRuns: 500 });
+  });
+
+  it('is deterministic: the same text gives the same result', () => {
+    fc.assert(fc.property(mutatedFile, (ls) => {
+      const source = ls.join('\n');
+      assert.deepEqual(parseDialogueFile(source, FILE), parseDialogueFile(source, FILE));
+    }), { numRuns: 100 });
+  });
+
+  it('reads a file the same with LF and CRLF line endings, diagnostics included', () => {
+    fc.assert(fc.property(fc.oneof(mutatedFile, lines), (ls) => {
+      assert.deepEqual(parseDialogueFile(ls.join('\r\n'), FILE), parseDialogueFile(ls.join('\n'), FILE));
+    }), { numRuns: 200 });
+  });
+
+  it('keeps every valid dialogue of a file when random garbage is appended after it', () => {
+    // A `##` heading closes whatever came before; garbage after a dialogue may add diagnostics but never removes
+    // the dialogue or changes its turns.
+    const base = BASES[1].join('\n');
+    const expected = parseDialogueFile(base, FILE).dialogues.map((d) => ({ id: d.id, turns: d.turns.map((t) => t.text) }));
+    fc.assert(fc.property(lines, (garbage) => {
+      const source = `${base}\n\n## Garbage follows\n\n${garbage.join('\n')}`;
+      const got = parseAndCheck(source).dialogues.slice(0, expected.length).map((d) => ({ id: d.id, turns: d.turns.map((t) => t.text) }));
+      assert.deepEqual(got, expected);
+    }), { numRuns: 200 });
+  });
+});
+
+describe('parser: work grows linearly with input', () => {
+  /** Best of three, in milliseconds; the best run is the least disturbed by GC and other processes. */
+  function bestTime(source: string): number {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const started = process.hrtime.bigint();
+      parseDialogueFile(source, FILE);
+      best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    return best;
+  }
+
+  // Inputs that would trip a backtracking regular expression or a quadratic scan. The bound is deliberately coarse
+  // (8× the input may take up to 40× the time; quadratic work would take 64×), and the small run's time is floored
+  // at 10 ms, so a slow or busy machine does not fail it. Each case builds its input from n units (titles numbered, so repeats are not id collisions).
+  const pathological: [string, (n: number) => string][] = [
+    ['nested blockquotes', (n) => `${'> '.repeat(2000)}**Interviewer:** q\n`.repeat(n)],
+    ['label-like runs', (n) => `${'**'.repeat(3000)}:${'*'.repeat(3000)}\n`.repeat(n)],
+    ['unclosed fences and headings', (n) => Array.from({ length: n * 300 }, (_, i) => `## T${i}\n**Interviewer:** q\n\`\`\`\n`).join('')],
+    ['long metadata lines', (n) => Array.from({ length: n }, (_, i) => `## T${i}\n**Time:** ${'1h '.repeat(3000)}\n**Tags:** ${'a, '.repeat(3000)}\n**Interviewer:** q\n`).join('')],
+    ['deep lists in a turn', (n) => `## T\n**Interviewer:** q\n**Candidate:** a\n${Array.from({ length: n * 100 }, (_, i) => `${'  '.repeat(i % 500)}- item`).join('\n')}\n`],
+  ];
+
+  for (const [name, build] of pathological) {
+    it(`${name}: 8× the input costs well under 40× the time`, () => {
+      const once = build(4);
+      const eightTimes = build(32);
+      bestTime(once); // warm up the JIT
+      const small = Math.max(bestTime(once), 10);
+      const large = bestTime(eightTimes);
+      assert.ok(large / small < 40, `${(large / small).toFixed(1)}× (${small.toFixed(1)} ms → ${large.toFixed(1)} ms)`);
+    });
+  }
+});
