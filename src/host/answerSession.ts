@@ -14,6 +14,7 @@ import type { ProgressService } from './progressService';
 import type { Settings } from './settings';
 
 const STATE_KEY = 'interviewDialogues.activeAttempt.v1';
+const AUTOSAVE_DELAY_MS = 1500;
 
 export interface AnswerSessionOptions {
   state: vscode.Memento;
@@ -32,9 +33,19 @@ export class AnswerSession implements vscode.Disposable {
   /** Fires when an attempt starts, pauses, resumes or ends, and on each repaint (once a second while running). */
   readonly onDidChange = this.changed.event;
   private readonly now: () => number;
+  private autosave: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly options: AnswerSessionOptions) {
     this.now = options.now ?? Date.now;
+    // The draft saves itself shortly after each change, so a crash or a closed browser tab never loses text.
+    this.subscriptions = [
+      vscode.workspace.onDidChangeTextDocument(({ document }) => {
+        if (!this.active || document.uri.toString() !== this.active.draftPath) return;
+        clearTimeout(this.autosave);
+        this.autosave = setTimeout(() => void (document.isDirty && !document.isClosed && document.save()), AUTOSAVE_DELAY_MS);
+      }),
+    ];
     this.statusItem = vscode.window.createStatusBarItem('interviewDialogues.timer', vscode.StatusBarAlignment.Left, 100);
     this.statusItem.name = 'Interview Dialogues Timer';
     this.statusItem.command = 'interviewDialogues.timerActions';
@@ -240,6 +251,8 @@ export class AnswerSession implements vscode.Disposable {
 
   dispose(): void {
     if (this.repaint) clearInterval(this.repaint);
+    clearTimeout(this.autosave);
+    for (const s of this.subscriptions) s.dispose();
     this.statusItem.dispose();
     this.changed.dispose();
   }

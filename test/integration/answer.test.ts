@@ -81,6 +81,16 @@ describe('Answering a question against the clock', () => {
     await waitFor(() => players.get('url-shortener')?.currentPosition === 1, 'the player to show the model answer');
   });
 
+  it('saves the draft by itself shortly after each change', async () => {
+    await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: QUESTION });
+    const editor = await draftEditor();
+    await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'Written, never saved by hand.\n'));
+    assert.equal(editor.document.isDirty, true);
+    await waitFor(() => !editor.document.isDirty, 'the draft to save itself', 5_000);
+    const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(editor.document.uri));
+    assert.match(saved, /Written, never saved by hand\./);
+  });
+
   it('abandoning keeps the draft file and records nothing', async () => {
     const { session, progress } = await api();
     await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: 'mentoring-juniors#q1' });
