@@ -13,6 +13,8 @@ const DESIGN_OUTLINE = [
   'Failure modes',
 ];
 
+const OUTLINE_MIN_SECONDS = 15 * 60;
+
 export function isDesignQuestion(dialogue: Dialogue): boolean {
   return dialogue.kind === 'mock' || isDesignTopic(dialogue.topic, dialogue.title);
 }
@@ -34,12 +36,20 @@ export function draftTemplate(dialogue: Dialogue, question: Question, budgetSeco
     `*${dialogue.title} · ${dialogue.topic} · ${formatDuration(budgetSeconds)} to answer*`,
     '',
   ];
-  if (isDesignQuestion(dialogue)) {
+  // The outline fits a full design question; a 5-minute follow-up in a design dialogue gets a plain answer.
+  if (isDesignQuestion(dialogue) && budgetSeconds >= OUTLINE_MIN_SECONDS) {
     for (const heading of DESIGN_OUTLINE) lines.push(`## ${heading}`, '', '');
   } else {
     lines.push('## Your answer', '', '');
   }
   return lines.join('\n');
+}
+
+/** The 0-based line where the user starts writing: under the template's first `##` heading. */
+export function answerStartLine(template: string): number {
+  const lines = template.split('\n');
+  const heading = lines.findIndex((line) => line.startsWith('## '));
+  return heading >= 0 ? heading + 1 : lines.length - 1;
 }
 
 /** A file name that sorts by time and says which question it answers. */

@@ -2,8 +2,22 @@
  * YAML front matter: file-wide metadata. Parsed with the `yaml` package in its `core` schema, which never
  * constructs custom types or runs code; any explicit tag (`!!js/function`, `!!binary`, …) is refused.
  */
-import { isMap, isNode, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Node } from 'yaml';
 import { checkMetadata, FILE_KEYS, type Metadata } from './metadata';
+
+let yamlModule: typeof Yaml | undefined;
+
+/**
+ * `yaml` is loaded on first use, when the first file with front matter is read: it is more than half of the
+ * extension's code, and activation never needs it. The extension bundle keeps it in a file of its own
+ * (dist/yaml.js, see esbuild.mjs); tsc output and the CLI load it as usual.
+ */
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  yamlModule ??= require('yaml') as typeof Yaml;
+  return yamlModule;
+}
 
 export interface FrontMatterProblem {
   /** 1-based, relative to the first line of the YAML text (the line after the opening `---`). */
@@ -19,6 +33,7 @@ export interface FrontMatter {
 }
 
 export function parseFrontMatter(yamlText: string): FrontMatter {
+  const { isMap, isNode, isScalar, LineCounter, parseDocument, visit } = yaml();
   const metadata: Metadata = {};
   const problems: FrontMatterProblem[] = [];
   const lineCounter = new LineCounter();

@@ -8,7 +8,7 @@
  */
 import { Library } from './library';
 import { DEFAULT_MAX_FILE_BYTES, fileProblem, loadDialogueBytes, oversizeProblem } from './load';
-import type { Dialogue, ParseResult } from './model';
+import type { Dialogue, DialogueKind, Level, ParseResult } from './model';
 import { truncate } from './text';
 
 export type EntryType = 'file' | 'directory' | 'symlinkToFile' | 'symlinkToDirectory' | 'other';
@@ -64,6 +64,26 @@ export interface LoaderOptions {
 const MAX_LINKED_DEPTH = 8;
 const MAX_FOLDER_DEPTH = 32;
 
+/** How many files are stat'ed and read ahead of the one being parsed. */
+const READ_AHEAD = 8;
+
+type FileStat = Awaited<ReturnType<DialogueFileSystem['stat']>>;
+
+/** A file as `fetch` found it, in the order the loader parses files. */
+type Fetched =
+  | { kind: 'failed'; file: string; error: unknown }
+  | { kind: 'cached'; file: string; result: ParseResult }
+  | { kind: 'oversize'; file: string; stat: FileStat }
+  | { kind: 'read'; file: string; stat: FileStat; bytes: Uint8Array };
+
+/**
+ * Lets the event loop run (I/O, messages, timers) between slices of work: `setImmediate` where there is one (Node,
+ * the extension host), which does not wait out the 1 ms minimum of a timer; a timer elsewhere.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
 interface CacheEntry {
   size: number;
   mtime: number;
@@ -94,15 +114,28 @@ export class LibraryLoader {
     for (const source of sources) {
       const listed = source.files ? { files: [...source.files].sort(), results: [] } : await this.list(source, problems);
       results.push(...listed.results);
+      const fresh: string[] = [];
       for (const file of listed.files) {
         if (seen.has(file)) continue;
         seen.add(file);
-        files++;
-        const outcome = await this.loadFile(file, source);
+        fresh.push(file);
+      }
+      files += fresh.length;
+      // Reads run a few files ahead of the parser, so the file system works while the parser does.
+      const pending: Promise<Fetched>[] = [];
+      let next = 0;
+      const readAhead = () => {
+        while (next < fresh.length && pending.length < READ_AHEAD) pending.push(this.fetch(fresh[next++]));
+      };
+      readAhead();
+      while (pending.length > 0) {
+        const fetched = await pending.shift()!;
+        readAhead();
+        const outcome = this.finish(fetched, source);
         if (outcome.parsed) parsed++;
         results.push(outcome.result);
         if (this.now() - sliceStart > this.sliceMs) {
-          await new Promise((resolve) => setTimeout(resolve, 0));
+          await yieldToEventLoop();
           sliceStart = this.now();
         }
       }
@@ -111,32 +144,48 @@ export class LibraryLoader {
     return { library: new Library(results), problems, files, parsed };
   }
 
-  private async loadFile(file: string, source: DialogueSource): Promise<{ result: ParseResult; parsed: boolean }> {
+  /** Stats a file and reads it unless the cache holds it unchanged or it is over the size limit. Never rejects. */
+  private async fetch(file: string): Promise<Fetched> {
     let stat;
     try {
       stat = await this.fs.stat(file);
     } catch (error) {
-      const message = this.fs.isNotFound(error) ? 'skipped: the file was deleted or moved while the library loaded' : `cannot read: ${this.fs.describeError(error)}`;
-      return { result: tagged(fileProblem(file, message), source), parsed: false };
+      return { kind: 'failed', file, error };
     }
     const cached = this.cache.get(file);
-    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { result: cached.result, parsed: false };
+    if (cached && cached.size === stat.size && cached.mtime === stat.mtime) return { kind: 'cached', file, result: cached.result };
+    // Checked before reading, so a huge file costs nothing but one diagnostic.
+    if (stat.size > this.maxBytes) return { kind: 'oversize', file, stat };
+    try {
+      return { kind: 'read', file, stat, bytes: await this.fs.readFile(file) };
+    } catch (error) {
+      return { kind: 'failed', file, error };
+    }
+  }
+
+  /** Parses what `fetch` read (or reports why it could not) and caches the result. */
+  private finish(fetched: Fetched, source: DialogueSource): { result: ParseResult; parsed: boolean } {
+    const { file } = fetched;
+    if (fetched.kind === 'cached') return { result: fetched.result, parsed: false };
+    if (fetched.kind === 'failed') return { result: tagged(fileProblem(file, this.readProblem(fetched.error)), source), parsed: false };
     let result: ParseResult;
-    if (stat.size > this.maxBytes) {
-      // Checked before reading, so a huge file costs nothing but one diagnostic.
-      result = oversizeProblem(file, stat.size, this.maxBytes);
+    if (fetched.kind === 'oversize') {
+      result = oversizeProblem(file, fetched.stat.size, this.maxBytes);
     } else {
       try {
-        result = loadDialogueBytes(await this.fs.readFile(file), file, { maxBytes: this.maxBytes });
+        result = loadDialogueBytes(fetched.bytes, file, { maxBytes: this.maxBytes });
       } catch (error) {
-        const message = this.fs.isNotFound(error) ? 'skipped: the file was deleted or moved while the library loaded' : `cannot read: ${this.fs.describeError(error)}`;
-        return { result: tagged(fileProblem(file, message), source), parsed: false };
+        return { result: tagged(fileProblem(file, this.readProblem(error)), source), parsed: false };
       }
     }
     tagged(result, source);
     if (this.indexOnly) result = { ...result, dialogues: result.dialogues.map(indexEntry) };
-    this.cache.set(file, { size: stat.size, mtime: stat.mtime, result });
+    this.cache.set(file, { size: fetched.stat.size, mtime: fetched.stat.mtime, result });
     return { result, parsed: true };
+  }
+
+  private readProblem(error: unknown): string {
+    return this.fs.isNotFound(error) ? 'skipped: the file was deleted or moved while the library loaded' : `cannot read: ${this.fs.describeError(error)}`;
   }
 
   /**
@@ -213,15 +262,39 @@ export class LibraryLoader {
 const INDEX_PROMPT_LENGTH = 200;
 
 function indexEntry(dialogue: Dialogue): Dialogue {
-  // A JSON round trip copies the strings: substrings of the file's text would otherwise keep the whole text alive.
-  return JSON.parse(JSON.stringify({
-    ...dialogue,
-    intro: undefined,
-    partial: true,
-    turns: dialogue.turns.map(({ speaker, line, stage }) => ({ speaker, line, text: '', ...(stage ? { stage } : {}) })),
-    questions: dialogue.questions.map((q) => ({ ...q, prompt: truncate(q.prompt, INDEX_PROMPT_LENGTH), keyPoints: [] })),
+  // Strings cut from the file's text are copied (`own`): a substring would otherwise keep the whole text alive.
+  // (The file name and the source's id and label are not cut from the text; they stay shared.)
+  return {
+    id: own(dialogue.id),
+    title: own(dialogue.title),
+    topic: own(dialogue.topic),
+    level: own(dialogue.level) as Level,
+    kind: own(dialogue.kind) as DialogueKind,
+    tags: dialogue.tags.map(own),
+    file: dialogue.file,
+    line: dialogue.line,
+    turns: dialogue.turns.map(({ speaker, line, stage }) => ({ speaker, line, text: '', ...(stage ? { stage: own(stage) } : {}) })),
+    questions: dialogue.questions.map(({ id, turnIndex, prompt, budgetSeconds }) => ({
+      id: own(id),
+      turnIndex,
+      prompt: own(truncate(prompt, INDEX_PROMPT_LENGTH)),
+      ...(budgetSeconds !== undefined ? { budgetSeconds } : {}),
+      keyPoints: [],
+    })),
+    stages: dialogue.stages.map(({ title, firstTurnIndex, budgetSeconds }) => ({ title: own(title), firstTurnIndex, ...(budgetSeconds !== undefined ? { budgetSeconds } : {}) })),
     keyPoints: [],
-  })) as Dialogue;
+    ...(dialogue.source !== undefined ? { source: dialogue.source } : {}),
+    ...(dialogue.sourceLabel !== undefined ? { sourceLabel: dialogue.sourceLabel } : {}),
+    partial: true,
+  };
+}
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from. V8 represents a substring as a slice of
+ * its parent, which keeps the parent alive; concatenating flattens into a new string, and slicing that copy is cheap.
+ */
+function own(text: string): string {
+  return (' ' + text).slice(1);
 }
 
 /** Remembers which source a dialogue came from (tooltips and the source filter). */

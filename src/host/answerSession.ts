@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { type ActiveAttempt, ActiveAttemptSchema } from '../core/attempts';
-import { budgetOf, draftFileName, draftTemplate, writtenWords } from '../core/draft';
+import { answerStartLine, budgetOf, draftFileName, draftTemplate, writtenWords } from '../core/draft';
 import type { Dialogue, Question } from '../core/model';
 import { formatDuration, truncate } from '../core/text';
 import { pauseTimer, resumeTimer, startTimer, type TimerView, viewTimer } from '../core/timer';
@@ -115,8 +115,10 @@ export class AnswerSession implements vscode.Disposable {
     if (!this.active) return undefined;
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(this.active.draftPath));
     const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    const end = document.lineAt(document.lineCount - 1).range.end;
-    editor.selection = new vscode.Selection(end, end);
+    // A fresh draft starts under its first heading; a draft already written in keeps the cursor at its end.
+    const fresh = document.getText() === this.active.template;
+    const position = fresh ? document.lineAt(Math.min(answerStartLine(this.active.template), document.lineCount - 1)).range.end : document.lineAt(document.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(position, position);
     return editor;
   }
 

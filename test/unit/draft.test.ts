@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { budgetOf, draftFileName, draftTemplate, isDesignQuestion, writtenWords } from '../../src/core/draft';
+import { answerStartLine, budgetOf, draftFileName, draftTemplate, isDesignQuestion, writtenWords } from '../../src/core/draft';
 import type { Dialogue } from '../../src/core/model';
 import { byTitle, md, parse } from './helpers';
 
@@ -59,6 +59,18 @@ describe('draftTemplate', () => {
     assert.deepEqual(headings(template), ['Your answer']);
     for (const heading of OUTLINE) assert.ok(!template.includes(`## ${heading}`), heading);
     assert.match(template, /5:00 to answer/);
+  });
+
+  it('keeps the outline for full design questions: a short follow-up in a design dialogue gets one section', () => {
+    assert.deepEqual(headings(draftTemplate(design, design.questions[0], 8 * 60)), ['Your answer']);
+    assert.equal(headings(draftTemplate(design, design.questions[0], 15 * 60)).length, OUTLINE.length);
+  });
+
+  it('starts the writing under the first heading', () => {
+    const outline = draftTemplate(design, design.questions[0], 25 * 60);
+    assert.equal(outline.split('\n')[answerStartLine(outline) - 1], '## Requirements (functional, non-functional, scale estimates)');
+    const plain = draftTemplate(behavioural, behavioural.questions[0], 5 * 60);
+    assert.equal(plain.split('\n')[answerStartLine(plain) - 1], '## Your answer');
   });
 
   it('treats mock interviews and design topics as design questions', () => {
