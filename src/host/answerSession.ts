@@ -34,6 +34,7 @@ export class AnswerSession implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly now: () => number;
   private autosave: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> = Promise.resolve();
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly options: AnswerSessionOptions) {
@@ -43,7 +44,7 @@ export class AnswerSession implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
         if (!this.active || document.uri.toString() !== this.active.draftPath) return;
         clearTimeout(this.autosave);
-        this.autosave = setTimeout(() => void (document.isDirty && !document.isClosed && document.save()), AUTOSAVE_DELAY_MS);
+        this.autosave = setTimeout(() => void this.save(document), AUTOSAVE_DELAY_MS);
       }),
     ];
     this.statusItem = vscode.window.createStatusBarItem('interviewDialogues.timer', vscode.StatusBarAlignment.Left, 100);
@@ -185,7 +186,8 @@ export class AnswerSession implements vscode.Disposable {
     const uri = vscode.Uri.parse(this.active.draftPath);
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) {
-      if (open.isDirty && !(await open.save())) this.options.log.warn(`Could not save the draft ${uri.fsPath}`);
+      clearTimeout(this.autosave);
+      await this.save(open);
       return open.getText();
     }
     try {
@@ -193,6 +195,14 @@ export class AnswerSession implements vscode.Disposable {
     } catch {
       return undefined;
     }
+  }
+
+  /** Saves one at a time: two overlapping saves of a file make VS Code report a conflict with itself. */
+  private save(document: vscode.TextDocument): Promise<void> {
+    this.saving = this.saving.then(async () => {
+      if (document.isDirty && !document.isClosed && !(await document.save())) this.options.log.warn(`Could not save the draft ${document.uri.fsPath}`);
+    });
+    return this.saving;
   }
 
   private draftsFolder(settings: Settings): vscode.Uri {

@@ -1,0 +1,70 @@
+// Reloading the window in the middle of an answer continues the same attempt with the right time left.
+import * as assert from 'node:assert/strict';
+import { answerTurn, openDialogue, remainingSeconds } from './support/interview';
+import { useSession } from './support/session';
+import {
+  activeEditorText, parseClock, poll, reloadWindow, runCommand, statusBarText, tab, tabTitles,
+} from './support/workbench';
+
+/** The timer text without its clock: what it says about the question. */
+const label = (text: string | undefined) => (text ?? '').replace(/(?:\d+:)?\d{1,2}:\d{2}/, '').trim();
+
+describe('Reloading the window during an answer', function () {
+  this.timeout(240_000);
+  const session = useSession();
+
+  it('continues the same attempt with the right remaining time', async () => {
+    const { page } = session();
+    const player = await openDialogue(page);
+    const first = await answerTurn(page, player, 0);
+    await poll('a few seconds to pass on the countdown', () => remainingSeconds(page), (seconds) => seconds <= first - 2, 15_000);
+
+    // Some words in the draft, saved, so the same draft can be recognised after the reload.
+    const sentence = 'Base62 keys from a Snowflake-style id generator.';
+    await page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(sentence);
+    await page.keyboard.press('Control+S');
+    await poll('the draft to be saved', () => page.locator('.tabs-container .tab.active.dirty').count(), (n) => n === 0);
+    const draftTab = (await tabTitles(page)).find((title) => /\.md\b/.test(title));
+    const before = await statusBarText(page);
+    const remainingBefore = parseClock(before) as number;
+    const reloadStarted = Date.now();
+    await session().screenshot('before-reload');
+
+    await reloadWindow(page);
+    const after = await poll('the countdown after the reload', () => statusBarText(page), (text) => parseClock(text) !== undefined, 60_000, 250);
+    const remainingAfter = parseClock(after) as number;
+    const away = (Date.now() - reloadStarted) / 1000;
+    await session().screenshot('after-reload');
+
+    // The clock kept running while the window reloaded: neither reset nor frozen.
+    const expected = remainingBefore - away;
+    assert.ok(Math.abs(remainingAfter - expected) <= 3,
+      `after ${away.toFixed(1)} s away, ${remainingBefore} s left should become about ${expected.toFixed(0)} s, shows ${remainingAfter} s (${after})`);
+    assert.ok(!/paused/i.test(after ?? ''), `still running: ${after}`);
+    assert.equal(label(after), label(before), 'the same question is on the clock');
+    await poll('the countdown to keep moving', () => remainingSeconds(page), (seconds) => seconds < remainingAfter, 10_000);
+
+    // The same draft, with its words.
+    await poll(`the draft tab "${draftTab}" to be back`, () => tabTitles(page), (titles) => titles.includes(draftTab ?? ''), 30_000);
+    await tab(page, draftTab ?? '').click();
+    await poll('the draft to keep its words', () => activeEditorText(page), (text) => text.includes(sentence));
+  });
+
+  it('keeps a paused attempt paused at the same time', async () => {
+    const { page } = session();
+    const player = await openDialogue(page);
+    const first = await answerTurn(page, player, 0);
+    await poll('the countdown to move', () => remainingSeconds(page), (seconds) => seconds < first, 10_000);
+    await runCommand(page, 'Interview Dialogues: Pause Timer', 'interviewDialogues.pauseTimer');
+    const paused = await poll('the timer to show "paused"', () => statusBarText(page), (text) => /paused/i.test(text ?? ''));
+
+    await reloadWindow(page);
+    const after = await poll('the paused timer after the reload', () => statusBarText(page), (text) => /paused/i.test(text ?? ''), 60_000, 250);
+    if (parseClock(paused) !== undefined) {
+      assert.ok(Math.abs((parseClock(after) as number) - (parseClock(paused) as number)) <= 1, `paused at ${paused}, after the reload ${after}`);
+    }
+    await session().screenshot('paused-after-reload');
+  });
+});
