@@ -53,9 +53,9 @@ export function answerStartLine(template: string): number {
 }
 
 /** A file name that sorts by time and says which question it answers. */
-export function draftFileName(question: Question, startedAt: number): string {
+export function draftFileName(question: Question, startedAt: number, copy?: number): string {
   const stamp = new Date(startedAt).toISOString().replace(/[:]/g, '-').replace(/\.\d+Z$/, 'Z');
-  return `${stamp}-${truncate(slugify(question.prompt), 48).replace(/…$/, '')}.md`;
+  return `${stamp}-${truncate(slugify(question.prompt), 48).replace(/…$/, '')}${copy ? `-${copy}` : ''}.md`;
 }
 
 /** Words the user wrote: lines of the template left as they were are not counted. */

@@ -9,7 +9,7 @@ import type { Dialogue, Question } from '../core/model';
 import { formatDuration, truncate } from '../core/text';
 import { pauseTimer, resumeTimer, startTimer, type TimerView, viewTimer } from '../core/timer';
 import type { PlayerTimer } from '../protocol';
-import { userFolderUri } from './paths';
+import { uriExists, userFolderUri } from './paths';
 import type { ProgressService } from './progressService';
 import type { Settings } from './settings';
 
@@ -89,8 +89,10 @@ export class AnswerSession implements vscode.Disposable {
     const budgetSeconds = budgetOf(dialogue, question, settings);
     const startedAt = this.now();
     const template = draftTemplate(dialogue, question, budgetSeconds);
-    const draft = vscode.Uri.joinPath(this.draftsFolder(settings), draftFileName(question, startedAt));
+    let draft = vscode.Uri.joinPath(this.draftsFolder(settings), draftFileName(question, startedAt));
     try {
+      // Never overwrite a draft: a second attempt in the same second gets its own file.
+      for (let n = 2; await uriExists(draft); n++) draft = vscode.Uri.joinPath(this.draftsFolder(settings), draftFileName(question, startedAt, n));
       await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode(template));
     } catch (error) {
       void vscode.window.showErrorMessage(`Cannot create the draft in ${draft.fsPath}: ${String(error)}. Check the setting interviewDialogues.draftsFolder.`, 'Open Settings').then((open) => {

@@ -1,30 +1,8 @@
 /** `Interview Dialogues: New Dialogue`: a dialogue file from a template in the workspace's `.interview/` folder. */
 import * as vscode from 'vscode';
+import { dialogueTemplate } from '../core/authoring';
+import { uriExists } from './paths';
 import { slugify } from '../core/text';
-
-export function dialogueTemplate(title: string, topic: string): string {
-  return `---
-topic: ${topic}
-level: senior
----
-
-## ${title}
-
-- **Tags:** add, some, tags
-- **Time:** 10 min
-
-> **Interviewer:** "The question you expect to be asked."
->
-> **Candidate:** "A strong answer: specifics, numbers, trade-offs."
-
-**Key points:**
-- What a strong answer must cover.
-
-> **Interviewer:** "A follow-up that pushes on the answer: what breaks first?"
->
-> **Candidate:** "…"
-`;
-}
 
 export async function createDialogueFile(): Promise<vscode.Uri | undefined> {
   const folder = vscode.workspace.workspaceFolders?.length === 1
@@ -50,17 +28,8 @@ export async function createDialogueFile(): Promise<vscode.Uri | undefined> {
   const dir = vscode.Uri.joinPath(folder.uri, '.interview');
   await vscode.workspace.fs.createDirectory(dir);
   let target = vscode.Uri.joinPath(dir, `${slugify(title)}.md`);
-  for (let n = 2; await exists(target); n++) target = vscode.Uri.joinPath(dir, `${slugify(title)}-${n}.md`);
+  for (let n = 2; await uriExists(target); n++) target = vscode.Uri.joinPath(dir, `${slugify(title)}-${n}.md`);
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(dialogueTemplate(title.trim(), topic || 'General')));
   await vscode.window.showTextDocument(target);
   return target;
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -12,3 +12,12 @@ export function userFolderUri(configured: string): vscode.Uri | undefined {
   if (trimmed.startsWith('/') || /^[a-zA-Z]:[\\/]/.test(trimmed)) return vscode.Uri.file(trimmed);
   return undefined;
 }
+
+export async function uriExists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -313,4 +313,5 @@ document.addEventListener('keydown', (event) => {
 
 persist();
 render();
+performance.mark('interview-dialogues:first-render');
 vscode.postMessage({ type: 'ready' });

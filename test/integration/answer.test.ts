@@ -91,6 +91,18 @@ describe('Answering a question against the clock', () => {
     assert.match(saved, /Written, never saved by hand\./);
   });
 
+  it('never overwrites a draft: answering the same question again at once gets a new file', async () => {
+    const { session } = await api();
+    await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: QUESTION });
+    const first = await draftEditor();
+    await first.edit((edit) => edit.insert(new vscode.Position(first.document.lineCount - 1, 0), 'First attempt.\n'));
+    await vscode.commands.executeCommand('interviewDialogues.abandonAnswer');
+    await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: QUESTION });
+    assert.notEqual(session.current?.draftPath, first.document.uri.toString());
+    const kept = new TextDecoder().decode(await vscode.workspace.fs.readFile(first.document.uri));
+    assert.match(kept, /First attempt\./);
+  });
+
   it('abandoning keeps the draft file and records nothing', async () => {
     const { session, progress } = await api();
     await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: 'mentoring-juniors#q1' });
