@@ -1,9 +1,9 @@
 // Reloading the window in the middle of an answer continues the same attempt with the right time left.
 import * as assert from 'node:assert/strict';
-import { answerTurn, openDialogue, remainingSeconds } from './support/interview';
+import { answerTurn, openDialogue, remainingSeconds, waitForPosition } from './support/interview';
 import { useSession } from './support/session';
 import {
-  activeEditorText, parseClock, poll, reloadWindow, runCommand, statusBarText, tab, tabTitles,
+  activeEditorText, parseClock, poll, reloadWindow, runCommand, statusBarText, tab, tabTitles, webview,
 } from './support/workbench';
 
 /** The timer text without its clock: what it says about the question. */
@@ -16,6 +16,8 @@ describe('Reloading the window during an answer', function () {
   it('continues the same attempt with the right remaining time', async () => {
     const { page } = session();
     const player = await openDialogue(page);
+    await player.locator('#next').click();
+    await waitForPosition(player, 'Turn 2 of 4');
     const first = await answerTurn(page, player, 0);
     await poll('a few seconds to pass on the countdown', () => remainingSeconds(page), (seconds) => seconds <= first - 2, 15_000);
 
@@ -50,6 +52,11 @@ describe('Reloading the window during an answer', function () {
     await poll(`the draft tab "${draftTab}" to be back`, () => tabTitles(page), (titles) => titles.includes(draftTab ?? ''), 30_000);
     await tab(page, draftTab ?? '').click();
     await poll('the draft to keep its words', () => activeEditorText(page), (text) => text.includes(sentence));
+
+    // The player comes back at its place: restored by its serializer from the webview state, not kept alive.
+    await waitForPosition(webview(page), 'Turn 2 of 4');
+    assert.equal(await webview(page).locator('h1#dialogue-title').innerText(), 'System Design Interview');
+    await session().screenshot('player-restored');
   });
 
   it('keeps a paused attempt paused at the same time', async () => {
