@@ -31,6 +31,17 @@ const problemMatcherPlugin = {
   },
 };
 
+/**
+ * `yaml` is more than half of the extension's code and only parses front matter, which activation never reads:
+ * the extension bundle loads it on first use from a file of its own (src/core/frontMatter.ts requires it lazily).
+ */
+const lazyYamlPlugin = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, () => ({ path: './yaml.js', external: true }));
+  },
+};
+
 const shared = {
   bundle: true,
   minify: production,
@@ -42,7 +53,8 @@ const shared = {
 };
 
 const builds = [
-  { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [problemMatcherPlugin, lazyYamlPlugin] },
+  { ...shared, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...shared, entryPoints: ['src/webview/player.ts'], outfile: 'dist/webview/player.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];

@@ -1,6 +1,7 @@
 /**
  * YAML front matter: file-wide metadata. Parsed with the `yaml` package in its `core` schema, which never
- * constructs custom types or runs code; any explicit tag (`!!js/function`, `!!binary`, …) is refused.
+ * constructs custom types or runs code; any explicit tag (`!!js/function`, `!!binary`, …) is refused. The
+ * commonest simple lines are read without it, with the same result (see `simpleFrontMatter`).
  */
 import type * as Yaml from 'yaml';
 import type { Node } from 'yaml';
@@ -9,8 +10,8 @@ import { checkMetadata, FILE_KEYS, type Metadata } from './metadata';
 let yamlModule: typeof Yaml | undefined;
 
 /**
- * `yaml` is loaded on first use, when the first file with front matter is read: it is more than half of the
- * extension's code, and activation never needs it. The extension bundle keeps it in a file of its own
+ * `yaml` is loaded on first use, when the first front matter that is not simple is read: it is more than half of
+ * the extension's code, and activation never needs it. The extension bundle keeps it in a file of its own
  * (dist/yaml.js, see esbuild.mjs); tsc output and the CLI load it as usual.
  */
 function yaml(): typeof Yaml {
@@ -33,6 +34,60 @@ export interface FrontMatter {
 }
 
 export function parseFrontMatter(yamlText: string): FrontMatter {
+  return simpleFrontMatter(yamlText) ?? yamlFrontMatter(yamlText);
+}
+
+/** `key: value`: a lower-case key, one space, a value that does not end with a space, no tab anywhere. */
+const SIMPLE_LINE = /^([a-z]+): ([^\t]*[^\t ])$/;
+/** A plain scalar that YAML's core schema reads as this very string: it starts with a letter, has no `:` or `#`. */
+const WORD = /^[A-Za-z](?:[A-Za-z0-9 ,.-]*[A-Za-z0-9,.-])?$/;
+/** The same inside `[…]`, where `,` separates items. */
+const FLOW_WORD = /^[A-Za-z](?:[A-Za-z0-9 .-]*[A-Za-z0-9.-])?$/;
+/** A duration such as `30 min` or `1h 15m`: digits then letters, so never one of YAML's numbers. */
+const DURATION = /^[0-9]+(?:\.[0-9]+)? ?[a-z]+(?:,? [0-9]+(?:\.[0-9]+)? ?[a-z]+)*$/;
+/** The only words YAML's core schema reads as something else than a string (null and booleans). */
+const NOT_A_STRING = /^(?:null|true|false)$/i;
+
+/**
+ * The value of a simple front matter line as YAML would read it, or undefined when only the YAML parser can say:
+ * a word, a duration, or a `[…]` list of words.
+ */
+function simpleValue(text: string): string | string[] | undefined {
+  const word = (candidate: string, pattern: RegExp) => pattern.test(candidate) && !NOT_A_STRING.test(candidate);
+  if (text[0] === '[') {
+    if (text[text.length - 1] !== ']') return undefined;
+    const inner = text.slice(1, -1).trim();
+    if (inner === '') return [];
+    const items = inner.split(',').map((item) => item.trim());
+    return items.every((item) => word(item, FLOW_WORD)) ? items : undefined;
+  }
+  return word(text, WORD) || DURATION.test(text) ? text : undefined;
+}
+
+/**
+ * Most front matter is a few lines such as `topic: System design`, `tags: [caching, sharding]`, `time: 30 min`.
+ * Those are read here without the YAML parser (which is then not even loaded: the first tree loads sooner);
+ * anything else, and any key or value the metadata check refuses, goes to the YAML parser, which reads these
+ * lines the same way and reports problems with their positions.
+ */
+function simpleFrontMatter(yamlText: string): FrontMatter | undefined {
+  const metadata: Metadata = {};
+  const keys = new Set<string>();
+  for (const line of yamlText.split('\n')) {
+    if (line === '') continue;
+    const match = SIMPLE_LINE.exec(line);
+    const value = match ? simpleValue(match[2]) : undefined;
+    if (!match || value === undefined || keys.has(match[1])) return undefined;
+    keys.add(match[1]);
+    const checked = checkMetadata(match[1], value, FILE_KEYS);
+    if ('error' in checked) return undefined;
+    Object.assign(metadata, checked.value);
+  }
+  return keys.size > 0 ? { metadata, problems: [] } : undefined;
+}
+
+/** The YAML parser's reading: where the fast path declines, and what tests hold the fast path to. */
+export function yamlFrontMatter(yamlText: string): FrontMatter {
   const { isMap, isNode, isScalar, LineCounter, parseDocument, visit } = yaml();
   const metadata: Metadata = {};
   const problems: FrontMatterProblem[] = [];

@@ -17,28 +17,40 @@ export interface LibraryFilter {
 export class Library {
   private readonly byId = new Map<string, Dialogue>();
   private readonly questionsById = new Map<string, { dialogue: Dialogue; question: Question }>();
-  readonly dialogues: readonly Dialogue[];
-  readonly guidance: readonly Guidance[];
-  readonly diagnostics: readonly Diagnostic[];
+  private readonly dialogueList: Dialogue[] = [];
+  private readonly guidanceList: Guidance[] = [];
+  private readonly diagnosticList: Diagnostic[] = [];
 
   /** `results` in a stable order (sorted by file) so that which of two colliding ids gets renamed never flips. */
-  constructor(results: readonly ParseResult[]) {
-    const dialogues: Dialogue[] = [];
-    const diagnostics: Diagnostic[] = [];
-    const guidance: Guidance[] = [];
-    for (const result of results) {
-      diagnostics.push(...result.diagnostics);
-      guidance.push(...result.guidance);
-      for (const parsed of result.dialogues) {
-        const dialogue = this.byId.has(parsed.id) ? renamed(parsed, this.byId, diagnostics) : parsed;
-        this.byId.set(dialogue.id, dialogue);
-        dialogues.push(dialogue);
-        for (const question of dialogue.questions) this.questionsById.set(question.id, { dialogue, question });
-      }
+  constructor(results: readonly ParseResult[] = []) {
+    for (const result of results) this.add(result);
+  }
+
+  /**
+   * Adds one file's results. The loader adds them one by one and yields in between, so building a large library
+   * never blocks the extension host in one long stretch.
+   */
+  add(result: ParseResult): void {
+    this.diagnosticList.push(...result.diagnostics);
+    this.guidanceList.push(...result.guidance);
+    for (const parsed of result.dialogues) {
+      const dialogue = this.byId.has(parsed.id) ? renamed(parsed, this.byId, this.diagnosticList) : parsed;
+      this.byId.set(dialogue.id, dialogue);
+      this.dialogueList.push(dialogue);
+      for (const question of dialogue.questions) this.questionsById.set(question.id, { dialogue, question });
     }
-    this.dialogues = dialogues;
-    this.guidance = guidance;
-    this.diagnostics = diagnostics;
+  }
+
+  get dialogues(): readonly Dialogue[] {
+    return this.dialogueList;
+  }
+
+  get guidance(): readonly Guidance[] {
+    return this.guidanceList;
+  }
+
+  get diagnostics(): readonly Diagnostic[] {
+    return this.diagnosticList;
   }
 
   dialogue(id: string): Dialogue | undefined {

@@ -9,7 +9,7 @@
 import { Library } from './library';
 import { DEFAULT_MAX_FILE_BYTES, fileProblem, loadDialogueBytes, oversizeProblem } from './load';
 import type { Dialogue, DialogueKind, Level, ParseResult } from './model';
-import { truncate } from './text';
+import { truncatedHead } from './text';
 
 export type EntryType = 'file' | 'directory' | 'symlinkToFile' | 'symlinkToDirectory' | 'other';
 
@@ -92,6 +92,7 @@ interface CacheEntry {
 
 export class LibraryLoader {
   private readonly cache = new Map<string, CacheEntry>();
+  private last: { results: readonly ParseResult[]; library: Library } | undefined;
   private readonly maxBytes: number;
   private readonly indexOnly: boolean;
   private readonly sliceMs: number;
@@ -141,7 +142,23 @@ export class LibraryLoader {
       }
     }
     for (const key of [...this.cache.keys()]) if (!seen.has(key)) this.cache.delete(key);
-    return { library: new Library(results), problems, files, parsed };
+    // When every result is the cached one of the last load, in the same order, the last library is the same and is
+    // kept; otherwise it is built file by file, yielding like the reads above.
+    const last = this.last;
+    const unchanged = last !== undefined && last.results.length === results.length && last.results.every((result, i) => result === results[i]);
+    let library = last?.library;
+    if (!unchanged || !library) {
+      library = new Library();
+      for (const result of results) {
+        library.add(result);
+        if (this.now() - sliceStart > this.sliceMs) {
+          await yieldToEventLoop();
+          sliceStart = this.now();
+        }
+      }
+    }
+    this.last = { results, library };
+    return { library, problems, files, parsed };
   }
 
   /** Stats a file and reads it unless the cache holds it unchanged or it is over the size limit. Never rejects. */
@@ -277,7 +294,7 @@ function indexEntry(dialogue: Dialogue): Dialogue {
     questions: dialogue.questions.map(({ id, turnIndex, prompt, budgetSeconds }) => ({
       id: own(id),
       turnIndex,
-      prompt: own(truncate(prompt, INDEX_PROMPT_LENGTH)),
+      prompt: indexPrompt(prompt),
       ...(budgetSeconds !== undefined ? { budgetSeconds } : {}),
       keyPoints: [],
     })),
@@ -287,6 +304,15 @@ function indexEntry(dialogue: Dialogue): Dialogue {
     ...(dialogue.sourceLabel !== undefined ? { sourceLabel: dialogue.sourceLabel } : {}),
     partial: true,
   };
+}
+
+/**
+ * The prompt as `truncate(prompt, INDEX_PROMPT_LENGTH)` gives it, built so that it takes half the memory: `…` is not
+ * a one-byte character, so a flat copy of a cut prompt would store every character in two bytes. Joined to a
+ * copy of the (one-byte) head, it stays a pair of strings until something reads its characters.
+ */
+function indexPrompt(prompt: string): string {
+  return prompt.length <= INDEX_PROMPT_LENGTH ? own(prompt) : own(truncatedHead(prompt, INDEX_PROMPT_LENGTH)) + '…';
 }
 
 /**

@@ -109,7 +109,12 @@ export function plainText(markdown: string): string {
 }
 
 export function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+  return text.length <= max ? text : `${truncatedHead(text, max)}…`;
+}
+
+/** What `truncate` keeps of a text longer than `max` characters, before the `…`. */
+export function truncatedHead(text: string, max: number): string {
+  return text.slice(0, max - 1).trimEnd();
 }
 
 export function wordCount(text: string): number {

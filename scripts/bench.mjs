@@ -1,0 +1,410 @@
+// npm run bench: the performance figures of the extension, each beside its budget (docs/performance.md).
+// Prints a table and writes the same figures to bench-results.json. A benchmark, not a test: it never fails on a
+// slow machine; it exits non-zero only when a measurement could not be taken.
+//
+//   node scripts/bench.mjs [--quick] [--no-vscode] [--profile] [--keep]
+//     --quick      libraries up to 10,000 dialogues, fewer repetitions, 3 VS Code runs (about a minute)
+//     --no-vscode  skip the real-VS-Code figures (activation, first paint, timer traffic)
+//     --profile    also write V8 CPU profiles of the library loads to test-results/bench-profiles/ and print
+//                  their top functions
+//     --keep       keep the temporary folder (generated libraries, production build)
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { generateLibrary, generateSingle } from './bench/generate.mjs';
+import { formatProfile, summarizeProfile } from './bench/profile.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WORKER = path.join(REPO, 'scripts', 'bench', 'load-worker.mjs');
+const RESULTS_FILE = path.join(REPO, 'bench-results.json');
+const PROFILE_DIR = path.join(REPO, 'test-results', 'bench-profiles');
+
+const argv = process.argv.slice(2);
+const quick = argv.includes('--quick');
+const withVSCode = !argv.includes('--no-vscode');
+const profile = argv.includes('--profile');
+const keep = argv.includes('--keep');
+
+/** Library sizes (dialogues) and repetitions: medians for the small ones, one cold load for the largest. */
+const SIZES = [
+  { dialogues: 100, reps: 9, warmReps: 5, naiveReps: 5 },
+  { dialogues: 1_000, reps: 9, warmReps: 5, naiveReps: 5 },
+  { dialogues: 10_000, reps: quick ? 2 : 3, warmReps: 3, naiveReps: quick ? 1 : 2 },
+  ...(quick ? [] : [{ dialogues: 50_000, reps: 1, warmReps: 3, naiveReps: 0 }]),
+];
+const VSCODE_RUNS = quick ? 3 : 7;
+const OPEN_DIALOGUE_ID = 'url-shortener'; // "System Design Interview" in dialogues/classic-senior-interviews.md
+
+const BUDGET = {
+  eagerBundleBytes: 150 * 1024,
+  activationMs: 30,
+  index1000ColdMs: 100,
+  index1000WarmMs: 20,
+  blockingMs: 50,
+  memory50kMB: 200,
+  naiveRatio: 5,
+  firstRenderMs: 100,
+  linearSpread: 1.5,
+};
+
+const log = (line = '') => process.stderr.write(`${line}\n`);
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length === 0 ? undefined : sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (n, digits = 1) => (typeof n === 'number' ? Math.round(n * 10 ** digits) / 10 ** digits : n);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (n) => (typeof n === 'number' ? `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US')} ms` : 'not measured');
+const mb = (n) => `${Math.round(n)} MB`;
+
+function environment() {
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGB: round(os.totalmem() / 1024 ** 3),
+    loadAverage: os.loadavg().map((n) => round(n, 2)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Builds
+
+/**
+ * Builds the extension exactly as `npm run package` does (node esbuild.mjs --production) in a copy of the sources,
+ * so dist/ of the working tree is left alone, then keeps what the .vsix holds (no node_modules).
+ */
+async function buildProduction(tmp) {
+  const folder = path.join(tmp, 'extension');
+  await fsp.mkdir(folder, { recursive: true });
+  for (const entry of ['src', 'esbuild.mjs', 'package.json', 'tsconfig.json', 'media', 'dialogues', 'snippets']) {
+    await fsp.cp(path.join(REPO, entry), path.join(folder, entry), { recursive: true });
+  }
+  await fsp.symlink(path.join(REPO, 'node_modules'), path.join(folder, 'node_modules'), 'dir');
+  const started = performance.now();
+  const result = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: folder, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`the production build failed:\n${result.stdout}${result.stderr}`);
+  const buildMs = performance.now() - started;
+  const meta = JSON.parse(await fsp.readFile(path.join(folder, 'dist', 'meta.json'), 'utf8'));
+  // The extension runs from what the .vsix holds: nothing may come from node_modules at run time.
+  for (const entry of ['node_modules', 'src', 'esbuild.mjs', 'tsconfig.json']) await fsp.rm(path.join(folder, entry), { recursive: true, force: true });
+
+  const size = (relative) => {
+    const file = path.join(folder, relative);
+    if (!fs.existsSync(file)) return undefined;
+    const bytes = fs.readFileSync(file);
+    return { file: relative, minifiedBytes: bytes.length, gzipBytes: zlib.gzipSync(bytes, { level: 9 }).length };
+  };
+  const packagesIn = (output) => {
+    const totals = {};
+    for (const [input, { bytesInOutput }] of Object.entries(meta.outputs[output]?.inputs ?? {})) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+      const key = match ? match[1] : 'src (own code)';
+      totals[key] = (totals[key] ?? 0) + bytesInOutput;
+    }
+    return Object.fromEntries(Object.entries(totals).sort((a, b) => b[1] - a[1]));
+  };
+  const extensionSource = await fsp.readFile(path.join(folder, 'dist', 'extension.js'), 'utf8');
+  return {
+    folder,
+    buildMs,
+    extension: { ...size('dist/extension.js'), contents: packagesIn('dist/extension.js'), yamlIsLazy: extensionSource.includes('require("./yaml.js")') },
+    yaml: size('dist/yaml.js'),
+    webview: { ...size('dist/webview/player.js'), contents: packagesIn('dist/webview/player.js') },
+    codeLoadingMs: codeLoading(path.join(folder, 'dist', 'extension.js')),
+  };
+}
+
+/**
+ * require() of the eager bundle in a fresh Node process, with a stand-in `vscode` module and Node's `crypto`
+ * loaded first (the extension host has it loaded already): median of 5.
+ */
+function codeLoading(bundle) {
+  const script = `
+    const Module = require('module');
+    const load = Module._load;
+    const stub = new Proxy(function () {}, { get: (t, k) => (k === Symbol.toPrimitive ? () => '' : stub), apply: () => stub, construct: () => stub });
+    Module._load = function (request, ...rest) { return request === 'vscode' ? stub : load.call(this, request, ...rest); };
+    require('crypto'); // the extension host has it loaded already
+    const { performance } = require('perf_hooks');
+    const t = performance.now();
+    const m = require(${JSON.stringify(bundle)});
+    const took = performance.now() - t;
+    if (typeof m.activate !== 'function') throw new Error('no activate export');
+    process.stdout.write(String(took));`;
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
+    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    if (result.status !== 0) return { error: result.stderr.split('\n').find((l) => l.trim()) ?? 'failed' };
+    runs.push(Number(result.stdout));
+  }
+  return { medianMs: median(runs), runsMs: runs.map((n) => round(n, 2)) };
+}
+
+/** The library loader and the Node file system adapter, bundled as the extension bundles them (unminified). */
+async function buildCore(tmp) {
+  const outfile = path.join(tmp, 'core.cjs');
+  await esbuild.build({
+    stdin: {
+      contents: "export { LibraryLoader } from './src/core/libraryLoader'; export { nodeDialogueFileSystem } from './src/node/nodeFiles'; export { loadDialogueBytes } from './src/core/load';",
+      resolveDir: REPO,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Library loads, each in a fresh process
+
+function worker(args, { profileName } = {}) {
+  const nodeArgs = ['--expose-gc'];
+  if (profileName) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}.cpuprofile`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeArgs, WORKER, JSON.stringify(args)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) reject(new Error(`the ${args.task} worker failed (exit ${code}):\n${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').pop()));
+    });
+  });
+}
+
+async function libraryLoads(tmp, core) {
+  const rows = [];
+  for (const size of SIZES) {
+    const root = path.join(tmp, `library-${size.dialogues}`);
+    const generated = await generateLibrary(root, size.dialogues);
+    log(`  ${size.dialogues.toLocaleString('en-US')} dialogues: ${generated.files} files, ${(generated.bytes / 1024 / 1024).toFixed(1)} MB`);
+    const ours = await worker({ task: 'ours', core, root, reps: size.reps, warmReps: size.warmReps }, { profileName: profile && size.dialogues >= 10_000 ? `ours-${size.dialogues}` : undefined });
+    log(`    ours:  cold ${ms(ours.cold.ms)} (runs ${ours.cold.runsMs.join(', ')}), warm ${ms(ours.warm.ms)}, longest block ${ms(ours.cold.maxGapMs)}, peak heap ${mb(ours.cold.peakHeapMB)}`);
+    let naive;
+    if (size.naiveReps > 0) {
+      naive = await worker({ task: 'naive', core, root, reps: size.naiveReps }, { profileName: profile && size.dialogues === 10_000 ? `naive-${size.dialogues}` : undefined });
+      log(`    naive: ${ms(naive.cold.ms)} (runs ${naive.cold.runsMs.join(', ')}), peak heap ${mb(naive.cold.peakHeapMB)}, retained ${mb(naive.retainedHeapMB)}`);
+    }
+    rows.push({ ...size, files: generated.files, megabytes: round(generated.bytes / 1024 / 1024), ours, naive });
+    if (!keep) await fsp.rm(root, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+async function openDialogue(tmp, core) {
+  const small = path.join(tmp, 'single', 'small.md');
+  const large = path.join(tmp, 'single', 'large.md');
+  await generateSingle(small, 5 * 1024);
+  await generateSingle(large, 500 * 1024);
+  return worker({ task: 'open', core, small, large, reps: 15 });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Properties read from the manifest and the sources
+
+function startupCheck() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const events = manifest.activationEvents ?? [];
+  const eager = events.filter((event) => event === '*' || event === 'onStartupFinished' || event.startsWith('workspaceContains:'));
+  return { activationEvents: events, eager, met: eager.length === 0 };
+}
+
+function timerCodeCheck() {
+  const read = (relative) => fs.readFileSync(path.join(REPO, relative), 'utf8');
+  const panel = read('src/host/playerPanel.ts');
+  const session = read('src/host/answerSession.ts');
+  const host = ['src/host/playerPanel.ts', 'src/host/commands.ts', 'src/extension.ts'].map(read).join('\n');
+  const checks = {
+    timerPostsOnlyWhenVisible: /sendTimer\(\)[^{]*\{[^}]*if \(this\.panel\.visible\)/.test(panel),
+    fullStateWhenShownAgain: /onDidChangeViewState\([^)]*\)[\s\S]{0,200}visible\) this\.sendState\(\)/.test(panel),
+    noRetainContextWhenHidden: !/retainContextWhenHidden\s*:\s*true/.test(host),
+    repaintIntervalIsOneSecond: /setInterval\([^;]*,\s*1000\)/.test(session),
+    initialStateInHtml: /id="initial-state"/.test(read('src/host/playerHtml.ts')),
+  };
+  return { ...checks, met: Object.values(checks).every(Boolean) };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Report
+
+function summarize({ bundles, loads, open, startup, timerCode, vscode }) {
+  const bySize = (n) => loads.find((row) => row.dialogues === n);
+  const perThousand = (row) => (row.ours.cold.ms * 1000) / row.dialogues;
+  const at10k = bySize(10_000);
+  const largest = loads.at(-1);
+  // Linear (or better): the cost per 1,000 dialogues of the larger libraries never rises much above that of 1,000.
+  const scaling = loads.filter((row) => row.dialogues >= 1_000).map(perThousand);
+  const spread = Math.max(...scaling) / scaling[0];
+  const rows = [];
+  const row = (figure, value, budget, met) => rows.push({ figure, value, budget, met });
+
+  row('Startup: activation events', startup.activationEvents.join(', ') + ' (+ views and commands, on demand)', 'no *, no onStartupFinished', startup.met);
+  const runs = vscode?.runs?.filter((r) => !r.error) ?? [];
+  const activation = median(runs.map((r) => r.activateMs));
+  const phases = runs.map((r) => r.phases).filter(Boolean);
+  const ownActivation = median(phases.map((p) => p.codeLoadingMs + p.activateCallMs));
+  const activatedBefore = runs.some((r) => r.wasActive);
+  row(
+    `Activation in VS Code${vscode?.version ? ` ${vscode.version}` : ''}: code loading + activate()${phases.length ? ` (median of ${phases.length})` : ''}`,
+    vscode?.error ? `not measured: ${vscode.error}` : `${ms(ownActivation)} (medians: code ${ms(median(phases.map((p) => p.codeLoadingMs)))}, activate() ${ms(median(phases.map((p) => p.activateCallMs)))})${activatedBefore ? ' — WARNING: already active before the call' : ''}`,
+    `≤ ${BUDGET.activationMs} ms`,
+    ownActivation === undefined ? undefined : ownActivation <= BUDGET.activationMs && !activatedBefore,
+  );
+  if (runs.length > 0) {
+    row('  getExtension().activate() → resolved (wall)', `${ms(activation)} (runs ${runs.map((r) => round(r.activateMs)).join(', ')}), incl. VS Code's wait for the extension's storage ${ms(median(phases.map((p) => p.contextWaitMs)))}`, '', undefined);
+  }
+  if (bundles.codeLoadingMs?.medianMs !== undefined) row('  require() of the bundle in plain Node, crypto preloaded (median of 5)', ms(bundles.codeLoadingMs.medianMs), '', undefined);
+  row('Eager bundle dist/extension.js', `${kb(bundles.extension.minifiedBytes)} minified, ${kb(bundles.extension.gzipBytes)} gzip${bundles.extension.yamlIsLazy ? '' : ' (yaml inside!)'}`, `≤ ${kb(BUDGET.eagerBundleBytes)} minified`, bundles.extension.minifiedBytes <= BUDGET.eagerBundleBytes);
+  if (bundles.yaml) row('Lazy dist/yaml.js (first library load)', `${kb(bundles.yaml.minifiedBytes)} minified, ${kb(bundles.yaml.gzipBytes)} gzip`, 'not at activation', bundles.extension.yamlIsLazy);
+  row('Webview dist/webview/player.js (marked, DOMPurify)', `${kb(bundles.webview.minifiedBytes)} minified, ${kb(bundles.webview.gzipBytes)} gzip`, 'player only', true);
+
+  for (const r of loads) {
+    const label = r.dialogues.toLocaleString('en-US');
+    const cold = r.ours.cold;
+    const isBudget = r.dialogues === 1_000;
+    row(`Index ${label} dialogues (${r.files} files, ${r.megabytes} MB), cold`, `${ms(cold.ms)} = ${ms(perThousand(r))}/1k; first in process ${ms(cold.runsMs[0])}`, isBudget ? `≤ ${BUDGET.index1000ColdMs} ms` : '', isBudget ? cold.ms <= BUDGET.index1000ColdMs : undefined);
+    row(`Index ${label}, warm (cached, unchanged files)`, ms(r.ours.warm.ms), isBudget ? `≤ ${BUDGET.index1000WarmMs} ms` : '', isBudget ? r.ours.warm.ms <= BUDGET.index1000WarmMs : undefined);
+    const isLargest = r === largest && r.dialogues >= 50_000;
+    row(`Index ${label}: longest block / peak heap / rss / kept`, `${ms(cold.maxGapMs)} / ${mb(cold.peakHeapMB)} / ${mb(cold.peakRssMB)} / ${mb(r.ours.retainedHeapMB)}`, isLargest ? `≤ ${BUDGET.blockingMs} ms / ≤ ${BUDGET.memory50kMB} MB` : '', isLargest ? cold.maxGapMs <= BUDGET.blockingMs && cold.peakHeapMB <= BUDGET.memory50kMB : undefined);
+    if (r.naive) {
+      const ratio = r.naive.cold.ms / cold.ms;
+      row(`Naive load ${label} (read all, yaml + marked.lexer)`, `${ms(r.naive.cold.ms)}, peak heap ${mb(r.naive.cold.peakHeapMB)}; ours/naive ${round(cold.ms / r.naive.cold.ms, 2)} (${round(ratio)}× faster)`, r === at10k ? `≥ ${BUDGET.naiveRatio}× faster` : '', r === at10k ? ratio >= BUDGET.naiveRatio : undefined);
+    }
+  }
+  row('Growth: ms per 1,000 dialogues (1k → largest)', scaling.map((n) => round(n)).join(' → '), `linear: none > ${BUDGET.linearSpread}× the 1k figure`, spread <= BUDGET.linearSpread);
+  row('Open one dialogue, 5 KB (read + parse)', `${ms(open.small.fullMs)} (${open.small.turns} turns; first call ${ms(open.small.firstFullMs)})`, '', undefined);
+  row('Open one dialogue, 500 KB (read + parse)', `${ms(open.large.fullMs)} (${open.large.turns} turns; first call ${ms(open.large.firstFullMs)})`, '', undefined);
+
+  const firstRender = median(runs.map((r) => r.firstRenderMs));
+  const ownPart = median(runs.map((r) => r.firstRequestToRenderMs));
+  const initialState = runs.length > 0 && runs.every((r) => r.hasInitialState);
+  row(
+    'Player first render, from our document\'s first request',
+    vscode?.error ? 'not measured' : `${ms(ownPart)} (runs ${runs.map((r) => round(r.firstRequestToRenderMs)).join(', ')}), initial state ${initialState ? 'in the HTML' : 'MISSING from the HTML'}`,
+    `≤ ${BUDGET.firstRenderMs} ms, state in HTML`,
+    ownPart === undefined ? undefined : ownPart <= BUDGET.firstRenderMs && initialState,
+  );
+  if (runs.length > 0) {
+    const scriptEnd = median(runs.map((r) => r.playerScript?.end));
+    row('  from the webview frame\'s start (its navigation start)', `${ms(firstRender)}: our document written at ~${ms(median(runs.map((r) => r.firstRenderMs - r.firstRequestToRenderMs)))}, player.js arrived ${ms(scriptEnd)}, first contentful paint ${ms(median(runs.map((r) => r.firstContentfulPaintMs)))}`, '', undefined);
+    row('  open command → first rendered turn (wall)', `${ms(median(runs.map((r) => r.commandToRenderMs)))}: command ${ms(median(runs.map((r) => r.commandMs)))}, VS Code's webview start-up ${ms(median(runs.map((r) => r.commandToFrameStartMs - r.commandMs)))}, then the frame`, '', undefined);
+  }
+  const loadsInHost = vscode?.libraryLoads ?? [];
+  if (loadsInHost.length > 0) row('  first library load in the extension host (log)', `${ms(median(loadsInHost.map((l) => l.ms)))} for ${loadsInHost[0].dialogues} dialogues, ${loadsInHost[0].files} files`, '', undefined);
+
+  const counts = vscode?.timer?.counts;
+  const sum = (o) => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
+  const hiddenOk = counts ? sum(counts.hidden) === 0 && (vscode.hiddenWebviews?.ours ?? 1) === 0 : undefined;
+  const timerValue = counts
+    ? `visible ${counts.visible.timer ?? 0} timer msgs/${vscode.timer.windowMs / 1000} s; hidden ${sum(counts.hidden)} msgs, ${vscode.hiddenWebviews.ours} webview frames; shown again: ${JSON.stringify(counts.shown)}`
+    : 'not measured in VS Code';
+  row('Timer while the player is hidden', `${timerValue}; code: ${timerCode.met ? 'posts only when visible, 1 s repaint, no retainContextWhenHidden' : JSON.stringify(timerCode)}`, '1/s visible, 0 hidden, none kept alive', timerCode.met && hiddenOk !== false);
+  return { rows, spread };
+}
+
+function printTable(rows) {
+  const mark = (met) => (met === undefined ? '' : met ? 'yes' : 'NO');
+  const header = ['Figure', 'Measured', 'Budget', 'Met'];
+  const cells = rows.map((r) => [r.figure, r.value, r.budget, mark(r.met)]);
+  const widths = header.map((h, i) => Math.min(i === 1 ? 90 : 60, Math.max(h.length, ...cells.map((c) => String(c[i]).length))));
+  const line = (c) => c.map((cell, i) => String(cell).padEnd(widths[i])).join(' | ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const c of cells) console.log(line(c));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main() {
+  const started = performance.now();
+  const env = environment();
+  log(`Interview Dialogues benchmark: Node ${env.node}, ${env.cores} × ${env.cpu}, load average ${env.loadAverage.join(' ')}`);
+  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'interview-dialogues-bench-'));
+  if (profile) await fsp.mkdir(PROFILE_DIR, { recursive: true });
+  try {
+    log('Building the production bundles (node esbuild.mjs --production, in a copy)…');
+    const bundles = await buildProduction(tmp);
+    const core = await buildCore(tmp);
+    log('Library loads (each size in a fresh process)…');
+    const loads = await libraryLoads(tmp, core);
+    log('Opening one dialogue…');
+    const open = await openDialogue(tmp, core);
+    const startup = startupCheck();
+    const timerCode = timerCodeCheck();
+    let vscode;
+    if (withVSCode) {
+      log(`Real VS Code (code-server + headless Chromium), ${VSCODE_RUNS} fresh windows…`);
+      try {
+        const { measureInVSCode } = await import('./bench/vscode.mjs');
+        const { CODE_SERVER_VERSION } = await import('./vscode-web.mjs');
+        vscode = await measureInVSCode({ extensionPath: bundles.folder, runs: VSCODE_RUNS, dialogueId: OPEN_DIALOGUE_ID, timerWindowMs: 3000, log });
+        vscode.version = CODE_SERVER_VERSION.replace(/^4\./, '1.');
+      } catch (error) {
+        vscode = { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+        log(`  not measured: ${vscode.error}`);
+      }
+    } else {
+      vscode = { error: 'skipped (--no-vscode)' };
+    }
+    const profiles = {};
+    if (profile) {
+      for (const file of fs.readdirSync(PROFILE_DIR).filter((f) => f.endsWith('.cpuprofile'))) {
+        const summary = summarizeProfile(path.join(PROFILE_DIR, file));
+        profiles[file] = summary;
+        const forced = loads.find((row) => file === `ours-${row.dialogues}.cpuprofile`)?.ours.forcedGcMs ?? loads.find((row) => file === `naive-${row.dialogues}.cpuprofile`)?.naive?.forcedGcMs;
+        const note = forced === undefined ? '' : ` (the benchmark's own gc() calls between repetitions: ${ms(forced)} of the garbage collector's time)`;
+        log(`\nCPU profile ${path.relative(REPO, path.join(PROFILE_DIR, file))}${note}:\n${formatProfile(summary)}`);
+      }
+    }
+    env.loadAverageAtEnd = os.loadavg().map((n) => round(n, 2));
+    const { rows } = summarize({ bundles, loads, open, startup, timerCode, vscode });
+    const results = {
+      environment: env,
+      durationS: round((performance.now() - started) / 1000),
+      budgets: BUDGET,
+      table: rows,
+      bundles: { ...bundles, folder: undefined },
+      libraryLoads: loads,
+      openDialogue: open,
+      startup,
+      timerCode,
+      vscode,
+      profiles: profile ? profiles : undefined,
+    };
+    await fsp.writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+    log('');
+    printTable(rows);
+    console.log(`\n${env.cores} cores, load average ${env.loadAverage.join(' ')} at the start and ${env.loadAverageAtEnd.join(' ')} at the end; ${results.durationS} s. Figures in ${path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE}.`);
+    // Every figure is printed; a figure that could not be taken (a failed VS Code run) makes the exit code 1.
+    return withVSCode && (vscode.error || vscode.runs.some((r) => r.error)) ? 1 : 0;
+  } finally {
+    if (keep) log(`Kept ${tmp}`);
+    else await fsp.rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.stack : error);
+    process.exit(1);
+  },
+);
