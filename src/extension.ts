@@ -32,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): InterviewDialoguesAp
   const treeView = vscode.window.createTreeView('interviewDialogues.topics', { treeDataProvider: tree, showCollapseAll: true });
 
   context.subscriptions.push(
+    tree.onDidChangeFilter((description) => (treeView.description = description)),
     log,
     libraries,
     diagnostics,

@@ -9,7 +9,7 @@ import { parseFrontMatter } from './frontMatter';
 import { checkMetadata, DIALOGUE_KEYS, type Metadata } from './metadata';
 import type { Diagnostic, Dialogue, Guidance, ParseResult, Question, Severity, Speaker, Stage, Turn } from './model';
 import { closest, plainText, slugify } from './text';
-import { FALLBACK_TOPIC, inferTopic } from './topics';
+import { inferTopic } from './topics';
 
 const SPEAKERS: Record<string, Speaker> = { interviewer: 'interviewer', candidate: 'candidate' };
 const SPEAKER_NAMES = ['Interviewer', 'Candidate'];
@@ -404,7 +404,7 @@ class DialogueFileParser {
     this.dialogues.push({
       id,
       title: open.title,
-      topic: meta.topic ?? inferTopic(open.title) ?? FALLBACK_TOPIC,
+      topic: meta.topic ?? inferTopic(open.title),
       level: meta.level ?? 'senior',
       kind: meta.kind ?? 'dialogue',
       tags: meta.tags ?? [],

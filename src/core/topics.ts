@@ -15,7 +15,7 @@ const TOPIC_HINTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bdesign\b/i, 'System design'],
 ];
 
-export const FALLBACK_TOPIC = 'General';
+const FALLBACK_TOPIC = 'General';
 
 export function inferTopic(title: string): string {
   return TOPIC_HINTS.find(([pattern]) => pattern.test(title))?.[1] ?? FALLBACK_TOPIC;

@@ -155,10 +155,6 @@ export class PlayerPanel implements vscode.Disposable {
     return this.dialogue === undefined;
   }
 
-  get isVisible(): boolean {
-    return this.panel.visible;
-  }
-
   reveal(): void {
     this.panel.reveal(undefined, false);
   }

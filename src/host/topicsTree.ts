@@ -1,6 +1,6 @@
 /** The sidebar tree: topics → dialogues → questions, with practice progress and a level/tag filter. */
 import * as vscode from 'vscode';
-import type { Library, LibraryFilter } from '../core/library';
+import type { LibraryFilter } from '../core/library';
 import { budgetOf } from '../core/draft';
 import type { Dialogue, Question } from '../core/model';
 import { formatDuration } from '../core/text';
@@ -16,8 +16,10 @@ export type TreeNode = TopicNode | DialogueNode | QuestionNode;
 export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly filterChanged = new vscode.EventEmitter<string | undefined>();
+  /** Fires with a short description of the filter (for the view's title), undefined when cleared. */
+  readonly onDidChangeFilter = this.filterChanged.event;
   private filter: LibraryFilter = {};
-  private library: Library | undefined;
   private readonly nodes = new Map<string, TreeNode>();
   private readonly subscriptions: vscode.Disposable[];
 
@@ -37,12 +39,9 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.changed.fire(undefined);
   }
 
-  get activeFilter(): LibraryFilter {
-    return this.filter;
-  }
-
   setFilter(filter: LibraryFilter): void {
     this.filter = filter;
+    this.filterChanged.fire(describeFilter(filter));
     void vscode.commands.executeCommand('setContext', 'interviewDialogues.filterActive', Boolean(filter.level || filter.tag || filter.source));
     this.refresh();
   }
@@ -50,7 +49,6 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
       const [library] = await Promise.all([this.libraries.library(), this.progress.ready()]);
-      this.library = library;
       return library.topics(this.filter).map(({ topic, dialogues }) => this.remember(`topic:${topic}`, { kind: 'topic', topic, dialogues }));
     }
     if (node.kind === 'topic') {
@@ -66,11 +64,6 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     if (node.kind === 'question') return this.nodes.get(`dialogue:${node.dialogue.id}`);
     if (node.kind === 'dialogue') return this.nodes.get(`topic:${node.dialogue.topic}`);
     return undefined;
-  }
-
-  /** The tree node of a question, if the tree has shown it (for `TreeView.reveal`). */
-  nodeOfQuestion(questionId: string): TreeNode | undefined {
-    return this.nodes.get(`question:${questionId}`);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -135,16 +128,20 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     return node;
   }
 
-  get currentLibrary(): Library | undefined {
-    return this.library;
-  }
-
   dispose(): void {
     this.changed.dispose();
+    this.filterChanged.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }
 
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!<>|]/g, '\\$&');
+}
+
+function describeFilter(filter: LibraryFilter): string | undefined {
+  if (filter.level) return `level: ${filter.level}`;
+  if (filter.tag) return `tag: ${filter.tag}`;
+  if (filter.source) return 'one source';
+  return undefined;
 }

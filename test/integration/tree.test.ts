@@ -43,6 +43,8 @@ describe('Topics tree', () => {
     const all = (await tree.getChildren()) as TopicNode[];
     const total = all.reduce((sum, t) => sum + t.dialogues.length, 0);
 
+    const descriptions: (string | undefined)[] = [];
+    const listener = tree.onDidChangeFilter((d) => descriptions.push(d));
     tree.setFilter({ level: 'staff' });
     const staff = (await tree.getChildren()) as TopicNode[];
     const staffDialogues = staff.flatMap((t) => t.dialogues);
@@ -54,6 +56,8 @@ describe('Topics tree', () => {
     assert.ok(tagged.length > 0 && tagged.every((d) => d.tags.includes('caching')));
 
     await vscode.commands.executeCommand('interviewDialogues.clearFilter');
+    listener.dispose();
+    assert.deepEqual(descriptions, ['level: staff', 'tag: caching', undefined], 'the view title says what is filtered');
     const cleared = ((await tree.getChildren()) as TopicNode[]).flatMap((t) => t.dialogues);
     assert.equal(cleared.length, total);
   });
