@@ -1,6 +1,7 @@
 /** The loaded library: every dialogue from every file, grouped by topic, with ids unique across files. */
 import type { Diagnostic, Dialogue, Guidance, Level, ParseResult, Question } from './model';
 import { LEVELS } from './model';
+import { freeId, withDialogueId } from './uniqueId';
 
 export interface TopicGroup {
   topic: string;
@@ -103,9 +104,7 @@ export function matches(dialogue: Dialogue, filter: LibraryFilter): boolean {
 
 function renamed(dialogue: Dialogue, taken: ReadonlyMap<string, Dialogue>, diagnostics: Diagnostic[]): Dialogue {
   const first = taken.get(dialogue.id)!;
-  let n = 2;
-  while (taken.has(`${dialogue.id}-${n}`)) n++;
-  const id = `${dialogue.id}-${n}`;
+  const id = freeId(dialogue.id, (candidate) => taken.has(candidate));
   diagnostics.push({
     file: dialogue.file,
     line: dialogue.line,
@@ -113,9 +112,5 @@ function renamed(dialogue: Dialogue, taken: ReadonlyMap<string, Dialogue>, diagn
     severity: 'error',
     message: `dialogue id \`${dialogue.id}\` is already used in ${first.file}:${first.line}; give this one an \`**Id:**\` line (using \`${id}\` for now)`,
   });
-  return {
-    ...dialogue,
-    id,
-    questions: dialogue.questions.map((q) => ({ ...q, id: q.id.replace(`${dialogue.id}#`, `${id}#`) })),
-  };
+  return withDialogueId(dialogue, id);
 }

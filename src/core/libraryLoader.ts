@@ -10,6 +10,7 @@ import { Library } from './library';
 import { DEFAULT_MAX_FILE_BYTES, fileProblem, loadDialogueBytes, oversizeProblem } from './load';
 import type { Dialogue, DialogueKind, Level, ParseResult } from './model';
 import { truncatedHead } from './text';
+import { withDialogueId } from './uniqueId';
 
 export type EntryType = 'file' | 'directory' | 'symlinkToFile' | 'symlinkToDirectory' | 'other';
 
@@ -219,14 +220,7 @@ export class LibraryLoader {
     }
     const found = result.dialogues.find((d) => d.id === entry.id) ?? result.dialogues.find((d) => d.line === entry.line && d.title === entry.title);
     if (!found) return undefined;
-    const idPrefix = `${found.id}#`;
-    return {
-      ...found,
-      id: entry.id,
-      questions: found.questions.map((q) => ({ ...q, id: q.id.replace(idPrefix, `${entry.id}#`) })),
-      source: entry.source,
-      sourceLabel: entry.sourceLabel,
-    };
+    return { ...withDialogueId(found, entry.id), source: entry.source, sourceLabel: entry.sourceLabel };
   }
 
   /** Every `*.md` below the source's folder, following folder links only a few levels deep. */

@@ -10,6 +10,7 @@ import { checkMetadata, DIALOGUE_KEYS, type Metadata } from './metadata';
 import type { Diagnostic, Dialogue, Guidance, ParseResult, Question, Severity, Speaker, Stage, Turn } from './model';
 import { closest, plainText, slugify } from './text';
 import { inferTopic } from './topics';
+import { freeId } from './uniqueId';
 
 const SPEAKERS: Record<string, Speaker> = { interviewer: 'interviewer', candidate: 'candidate' };
 const SPEAKER_NAMES = ['Interviewer', 'Candidate'];
@@ -424,10 +425,8 @@ class DialogueFileParser {
       this.usedIds.set(wanted, open.line);
       return wanted;
     }
-    let n = this.nextSuffix.get(wanted) ?? 2;
-    while (this.usedIds.has(`${wanted}-${n}`)) n++;
-    this.nextSuffix.set(wanted, n + 1);
-    const id = `${wanted}-${n}`;
+    const id = freeId(wanted, (candidate) => this.usedIds.has(candidate), this.nextSuffix.get(wanted));
+    this.nextSuffix.set(wanted, Number(id.slice(wanted.length + 1)) + 1);
     this.usedIds.set(id, open.line);
     this.report(open.metadataLine.id ?? open.line, 1, 'error', `dialogue id \`${wanted}\` is already used by the dialogue at line ${previousLine}; give this one a different title or an \`**Id:**\` line (using \`${id}\` for now)`);
     return id;
