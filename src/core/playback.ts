@@ -1,4 +1,5 @@
 /** Player rules that need no DOM: how long Play lingers on a turn, and which model answers practice mode hides. */
+import { questionTurnOf } from './questions';
 
 /** Milliseconds Play waits on a turn: reading time at about 200 words a minute, scaled by the speed setting. */
 export function autoAdvanceDelayMs(text: string, speed: number): number {
@@ -21,9 +22,6 @@ export interface ConcealmentView {
 export function isConcealed(view: ConcealmentView, index: number): boolean {
   const turns = view.dialogue?.turns ?? [];
   if (view.mode !== 'practice' || turns[index]?.speaker !== 'candidate' || view.revealed.includes(index)) return false;
-  for (let i = index - 1; i >= 0; i--) {
-    const questionId = turns[i].questionId;
-    if (questionId) return !(questionId in view.answered);
-  }
-  return false;
+  const questionId = turns[questionTurnOf(turns, index)]?.questionId;
+  return questionId !== undefined && !(questionId in view.answered);
 }
