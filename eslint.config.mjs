@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The core is pure TypeScript: it runs in plain Node tests, the CLI and the extension alike.
-    files: ['src/core/**/*.ts', 'src/protocol.ts'],
+    files: ['src/core/**/*.ts', 'src/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/core is fenced from the vscode API: pass what it needs through an interface.' }],

@@ -9,14 +9,13 @@ import type { Library } from '../core/library';
 import type { Dialogue } from '../core/model';
 import { formatDuration } from '../core/text';
 import { budgetOf } from '../core/draft';
-import { type HostMessage, type PersistedPlayerState, PersistedPlayerStateSchema, type PlayerMode, type PlayerState, WebviewMessageSchema } from '../protocol';
+import { Commands, type CommandId, WebviewTypes } from '../ids';
+import type { HostMessage, PersistedPlayerState, PlayerMode, PlayerState, WebviewMessage } from '../protocol/player';
 import type { AnswerSession } from './answerSession';
 import type { LibraryService } from './libraryService';
 import type { ProgressService } from './progressService';
 import type { Settings } from './settings';
-import { playerHtml } from './playerHtml';
-
-export const PLAYER_VIEW_TYPE = 'interviewDialogues.player';
+import { pageHtml, webviewOptions } from './webviewPage';
 
 export interface PlayerContext {
   extensionUri: vscode.Uri;
@@ -34,7 +33,7 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
 
   constructor(private readonly context: PlayerContext) {
     this.subscriptions = [
-      vscode.window.registerWebviewPanelSerializer(PLAYER_VIEW_TYPE, this),
+      vscode.window.registerWebviewPanelSerializer(WebviewTypes.player, this),
       context.libraries.onDidLoad(({ library }) => this.panels.forEach((panel) => void panel.libraryChanged(library))),
       context.progress.onDidChange(() => this.panels.forEach((panel) => panel.sendState())),
       context.session.onDidChange(() => this.panels.forEach((panel) => panel.sendTimer())),
@@ -52,7 +51,7 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
       }
       panel = this.panels.get(dialogueId); // another call may have opened it meanwhile
       if (!panel) {
-        const webviewPanel = vscode.window.createWebviewPanel(PLAYER_VIEW_TYPE, dialogue.title, vscode.ViewColumn.Active, this.webviewOptions());
+        const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.player, dialogue.title, vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
         panel = this.adopt(webviewPanel, { dialogueId, position: 0, revealed: [] }, dialogue, await this.context.libraries.library());
       }
     }
@@ -66,36 +65,28 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
     this.panels.forEach((panel) => panel.sendState());
   }
 
-  /** The panel of a dialogue, if open (for tests and commands acting on the active player). */
+  /** The panel of a dialogue, if open. */
   get(dialogueId: string): PlayerPanel | undefined {
     return this.panels.get(dialogueId);
   }
 
   async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const parsed = PersistedPlayerStateSchema.safeParse(state);
-    if (!parsed.success || this.panels.has(parsed.data.dialogueId)) {
+    const { parsePersistedPlayerState } = await import('../protocol/player');
+    const persisted = parsePersistedPlayerState(state);
+    if (!persisted || this.panels.has(persisted.dialogueId)) {
       // Nothing to restore it to (an older version's state, or a duplicate): close it rather than show a blank panel.
       webviewPanel.dispose();
       return;
     }
-    webviewPanel.webview.options = this.webviewOptions();
-    const dialogue = await this.context.libraries.full(parsed.data.dialogueId);
-    this.adopt(webviewPanel, parsed.data, dialogue, await this.context.libraries.library());
+    webviewPanel.webview.options = webviewOptions(this.context.extensionUri);
+    const dialogue = await this.context.libraries.full(persisted.dialogueId);
+    this.adopt(webviewPanel, persisted, dialogue, await this.context.libraries.library());
   }
 
   private adopt(webviewPanel: vscode.WebviewPanel, state: PersistedPlayerState, dialogue: Dialogue | undefined, library: Library): PlayerPanel {
     const panel = new PlayerPanel(webviewPanel, state, dialogue, library, this.context, () => this.panels.delete(state.dialogueId));
     this.panels.set(state.dialogueId, panel);
     return panel;
-  }
-
-  private webviewOptions(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-    const root = this.context.extensionUri;
-    return {
-      enableScripts: true,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(root, 'dist', 'webview'), vscode.Uri.joinPath(root, 'dist', 'codicons'), vscode.Uri.joinPath(root, 'media')],
-    };
   }
 
   dispose(): void {
@@ -135,7 +126,7 @@ export class PlayerPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
     if (this.dialogue) panel.title = this.dialogue.title;
     // The first paint needs no round trip: the full state is in the HTML.
-    panel.webview.html = playerHtml(panel.webview, context.extensionUri, this.state());
+    panel.webview.html = pageHtml(panel.webview, context.extensionUri, { title: 'Interview Dialogues', styles: ['media/player.css'], script: 'dist/webview/player.js', rootId: 'player', initialState: this.state() });
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
@@ -146,13 +137,9 @@ export class PlayerPanel implements vscode.Disposable {
     );
   }
 
-  get currentPosition(): number {
-    return this.position;
-  }
-
-  /** True when the dialogue was deleted from its file; the webview then says so and offers to close. */
-  get isMissing(): boolean {
-    return this.dialogue === undefined;
+  /** Where the player stands, and whether its dialogue was deleted from its file (the webview then says so). */
+  get place(): { position: number; missing: boolean } {
+    return { position: this.position, missing: this.dialogue === undefined };
   }
 
   reveal(): void {
@@ -200,6 +187,7 @@ export class PlayerPanel implements vscode.Disposable {
   private state(): PlayerState {
     const settings = this.context.settings();
     const dialogue = this.dialogue;
+    const questionAt = new Map(dialogue?.questions.map((q) => [q.turnIndex, q]));
     const answered: PlayerState['answered'] = {};
     for (const question of dialogue?.questions ?? []) {
       const progress = this.context.progress.of(question.id);
@@ -215,7 +203,7 @@ export class PlayerPanel implements vscode.Disposable {
             tags: dialogue.tags,
             ...(dialogue.intro ? { intro: dialogue.intro } : {}),
             turns: dialogue.turns.map((turn, index) => {
-              const question = dialogue.questions.find((q) => q.turnIndex === index);
+              const question = questionAt.get(index);
               return {
                 speaker: turn.speaker,
                 text: turn.text,
@@ -237,12 +225,16 @@ export class PlayerPanel implements vscode.Disposable {
   }
 
   private async receive(raw: unknown): Promise<void> {
-    const parsed = WebviewMessageSchema.safeParse(raw);
-    if (!parsed.success) {
+    const { parseWebviewMessage } = await import('../protocol/player');
+    const message = parseWebviewMessage(raw);
+    if (!message) {
       this.context.log.warn(`Dropped a malformed message from the player: ${JSON.stringify(raw)?.slice(0, 200)}`);
       return;
     }
-    const message = parsed.data;
+    if (!this.disposed) await this.handle(message);
+  }
+
+  private async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.sendState();
@@ -259,13 +251,11 @@ export class PlayerPanel implements vscode.Disposable {
         this.sendState();
         return;
       case 'answer':
-        await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: message.questionId });
+        await vscode.commands.executeCommand(Commands.answerQuestion, { questionId: message.questionId });
         return;
-      case 'timerAction': {
-        const command = { pause: 'pauseTimer', resume: 'resumeTimer', finish: 'finishAnswer', compare: 'compareWithModelAnswer' }[message.action];
-        await vscode.commands.executeCommand(`interviewDialogues.${command}`);
+      case 'timerAction':
+        await vscode.commands.executeCommand(TIMER_ACTIONS[message.action]);
         return;
-      }
       case 'close':
         this.panel.dispose();
         return;
@@ -285,6 +275,13 @@ export class PlayerPanel implements vscode.Disposable {
     this.panel.dispose();
   }
 }
+
+const TIMER_ACTIONS: Record<Extract<WebviewMessage, { type: 'timerAction' }>['action'], CommandId> = {
+  pause: Commands.pauseTimer,
+  resume: Commands.resumeTimer,
+  finish: Commands.finishAnswer,
+  compare: Commands.compareWithModelAnswer,
+};
 
 /** The tips written in the dialogue's own file (a pack's closing advice belongs to its dialogues). */
 function guidanceFor(dialogue: Dialogue | undefined, library: Library): { title: string; text: string }[] {

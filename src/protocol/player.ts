@@ -2,6 +2,7 @@
  * Messages between the extension host and the player webview, declared once.
  * The host validates everything it receives with these schemas (the webview renders files from disk, so a
  * message is never trusted); the webview imports the types only (`import type`), keeping zod out of its bundle.
+ * The host loads this module with `import()` when the first message arrives, so zod stays off the activation path.
  */
 import * as z from 'zod/mini';
 
@@ -29,6 +30,18 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('close') }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
+
+/** A message from the player, or undefined when it does not fit the protocol (it is then dropped and logged). */
+export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
+  const parsed = WebviewMessageSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The state a restored panel hands back, or undefined when it is not a player's (an older version's, say). */
+export function parsePersistedPlayerState(raw: unknown): PersistedPlayerState | undefined {
+  const parsed = PersistedPlayerStateSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
 
 export interface PlayerTurn {
   speaker: 'interviewer' | 'candidate';

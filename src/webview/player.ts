@@ -4,9 +4,10 @@
  * panel or reloading the window restores the same place.
  */
 import DOMPurify from 'dompurify';
-import { Marked } from 'marked';
-import type { HostMessage, PersistedPlayerState, PlayerState, PlayerTimer, PlayerTurn, WebviewMessage } from '../protocol';
+import type { HostMessage, PersistedPlayerState, PlayerState, PlayerTimer, PlayerTurn, WebviewMessage } from '../protocol/player';
 import { autoAdvanceDelayMs, isConcealed } from '../core/playback';
+import { questionTurnOf } from '../core/questions';
+import { markdownRenderer } from './markdown';
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -18,41 +19,10 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('player')!;
 const announcer = document.getElementById('announcer')!;
-const markdown = new Marked({ gfm: true, breaks: false, async: false });
-const renderedCache = new Map<string, string>();
+const renderMarkdown = markdownRenderer(DOMPurify);
 
 let state: PlayerState = JSON.parse(document.getElementById('initial-state')!.textContent ?? '{}') as PlayerState;
 let playing: ReturnType<typeof setTimeout> | undefined;
-
-DOMPurify.addHook('afterSanitizeAttributes', (node) => {
-  // Links open outside the webview (VS Code routes http(s) links to the browser); nothing else survives.
-  if (node.tagName === 'A') node.setAttribute('rel', 'noopener noreferrer');
-});
-
-/** Markdown → sanitized HTML. Only http(s) and mailto links survive; no scripts, styles, frames or forms. */
-function renderMarkdown(text: string): string {
-  let html = renderedCache.get(text);
-  if (html === undefined) {
-    try {
-      html = DOMPurify.sanitize(markdown.parse(text) as string, {
-        ALLOWED_URI_REGEXP: /^(?:https?|mailto):/i,
-        FORBID_TAGS: ['style', 'iframe', 'form', 'input', 'button', 'textarea', 'select', 'object', 'embed', 'img', 'svg', 'math'],
-        FORBID_ATTR: ['style', 'id', 'class'],
-      });
-    } catch {
-      // Pathological nesting can exhaust the renderer; show the source as text instead of nothing.
-      html = escapeHtml(text);
-    }
-    renderedCache.set(text, html);
-  }
-  return html;
-}
-
-function escapeHtml(text: string): string {
-  const div = document.createElement('div');
-  div.textContent = text;
-  return `<pre>${div.innerHTML}</pre>`;
-}
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -169,7 +139,7 @@ function renderTurn(turn: PlayerTurn, index: number): HTMLElement {
   body.innerHTML = renderMarkdown(turn.text);
   item.append(body);
   if (turn.speaker === 'candidate') {
-    const keyPoints = state.dialogue?.turns[previousQuestionIndex(index)]?.keyPoints ?? [];
+    const keyPoints = state.dialogue?.turns[questionTurnOf(state.dialogue.turns, index)]?.keyPoints ?? [];
     if (keyPoints.length > 0) {
       const list = element('ul');
       for (const point of keyPoints) {
@@ -187,14 +157,9 @@ function renderTurn(turn: PlayerTurn, index: number): HTMLElement {
   return item;
 }
 
-function previousQuestionIndex(index: number): number {
-  const turns = state.dialogue?.turns ?? [];
-  for (let i = index - 1; i >= 0; i--) if (turns[i].questionId) return i;
-  return -1;
-}
-
 function previousQuestion(index: number): string | undefined {
-  return state.dialogue?.turns[previousQuestionIndex(index)]?.questionId;
+  const turns = state.dialogue?.turns ?? [];
+  return turns[questionTurnOf(turns, index)]?.questionId;
 }
 
 function answer(questionId: string): void {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { PersistedPlayerStateSchema, WebviewMessageSchema } from '../../src/protocol';
+import { PersistedPlayerStateSchema, WebviewMessageSchema } from '../../src/protocol/player';
 
 function accepts(value: unknown): void {
   const result = WebviewMessageSchema.safeParse(value);

@@ -1,0 +1,58 @@
+/**
+ * Every identifier the extension shares with its manifest (package.json) or with VS Code: commands, views,
+ * context keys, the status-bar item, webview types and storage keys. Written once here; a unit test holds
+ * package.json to this file, so a renamed command cannot leave a menu or keybinding pointing at nothing.
+ */
+
+export const EXTENSION_ID = 'interview-dialogues.interview-dialogues';
+
+/** Command ids (package.json `contributes.commands`). */
+export const Commands = {
+  openDialogue: 'interviewDialogues.openDialogue',
+  answerQuestion: 'interviewDialogues.answerQuestion',
+  timerActions: 'interviewDialogues.timerActions',
+  pauseTimer: 'interviewDialogues.pauseTimer',
+  resumeTimer: 'interviewDialogues.resumeTimer',
+  finishAnswer: 'interviewDialogues.finishAnswer',
+  abandonAnswer: 'interviewDialogues.abandonAnswer',
+  compareWithModelAnswer: 'interviewDialogues.compareWithModelAnswer',
+  refresh: 'interviewDialogues.refresh',
+  filter: 'interviewDialogues.filter',
+  clearFilter: 'interviewDialogues.clearFilter',
+  newDialogue: 'interviewDialogues.newDialogue',
+  validate: 'interviewDialogues.validate',
+} as const;
+export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+export const Views = {
+  container: 'interviewDialogues',
+  topics: 'interviewDialogues.topics',
+} as const;
+
+/** Context keys the manifest's `when` clauses read. */
+export const ContextKeys = {
+  attemptActive: 'interviewDialogues.attemptActive',
+  timerRunning: 'interviewDialogues.timerRunning',
+  timerPaused: 'interviewDialogues.timerPaused',
+  filterActive: 'interviewDialogues.filterActive',
+} as const;
+
+export const WebviewTypes = {
+  player: 'interviewDialogues.player',
+} as const;
+
+/** The status-bar item's id (VS Code prefixes it with the extension id). */
+export const TIMER_STATUS_ITEM = 'interviewDialogues.timer';
+
+/** globalState keys; the suffix is the version of the stored shape. */
+export const StateKeys = {
+  activeAttempt: 'interviewDialogues.activeAttempt.v1',
+} as const;
+
+/** Settings section and the keys other code points users at. */
+export const SETTINGS_SECTION = 'interviewDialogues';
+export const Settings = {
+  draftsFolder: 'interviewDialogues.draftsFolder',
+  extraFolders: 'interviewDialogues.extraFolders',
+  maxFileSize: 'interviewDialogues.maxFileSize',
+} as const;

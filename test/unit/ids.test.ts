@@ -1,0 +1,52 @@
+// The manifest and src/ids.ts name the same things: a renamed id cannot leave a menu, keybinding or view dangling.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Commands, ContextKeys, SETTINGS_SECTION, Settings, Views, WebviewTypes } from '../../src/ids';
+import { REPO } from './helpers';
+
+interface Manifest {
+  activationEvents: string[];
+  contributes: {
+    commands: { command: string }[];
+    views: Record<string, { id: string }[]>;
+    viewsContainers: { activitybar: { id: string }[] };
+    menus: Record<string, { command: string; when?: string }[]>;
+    keybindings: { command: string; when?: string }[];
+    configuration: { properties: Record<string, unknown> };
+    viewsWelcome: { view: string; when?: string }[];
+  };
+}
+
+const manifest = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as Manifest;
+const { contributes } = manifest;
+
+describe('ids.ts and package.json', () => {
+  it('contributes exactly the commands ids.ts names', () => {
+    assert.deepEqual(contributes.commands.map((c) => c.command).sort(), Object.values(Commands).sort());
+  });
+
+  it('points every menu item and keybinding at a known command', () => {
+    const known = new Set<string>(Object.values(Commands));
+    const used = [...Object.values(contributes.menus).flat(), ...contributes.keybindings].map((item) => item.command);
+    for (const command of used) assert.ok(known.has(command), `${command} is not in ids.ts`);
+  });
+
+  it('uses only context keys and views that ids.ts names in its when clauses', () => {
+    const keys = new Set<string>(Object.values(ContextKeys));
+    const whens = [...Object.values(contributes.menus).flat(), ...contributes.keybindings, ...contributes.viewsWelcome].map((item) => item.when ?? '');
+    for (const when of whens) {
+      for (const key of when.match(/interviewDialogues\.\w+/g) ?? []) {
+        if (key !== Views.topics) assert.ok(keys.has(key), `context key ${key} is not in ids.ts`);
+      }
+    }
+  });
+
+  it('declares the view, its container, the webview activation and the settings ids.ts names', () => {
+    assert.deepEqual(contributes.viewsContainers.activitybar.map((c) => c.id), [Views.container]);
+    assert.deepEqual(contributes.views[Views.container].map((v) => v.id), [Views.topics]);
+    assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${WebviewTypes.player}`));
+    for (const setting of Object.values(Settings)) assert.ok(setting in contributes.configuration.properties, setting);
+    for (const key of Object.keys(contributes.configuration.properties)) assert.ok(key.startsWith(`${SETTINGS_SECTION}.`), key);
+  });
+});
