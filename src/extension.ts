@@ -1,5 +1,6 @@
 /** Activation: wiring only. Nothing is read or parsed here; the library loads when the tree first asks for it. */
 import * as vscode from 'vscode';
+import { Views } from './ids';
 import { AnswerSession } from './host/answerSession';
 import { registerCommands } from './host/commands';
 import { DialogueDiagnostics } from './host/dialogueDiagnostics';
@@ -7,18 +8,11 @@ import { LibraryService } from './host/libraryService';
 import { PlayerPanels } from './host/playerPanel';
 import { ProgressService } from './host/progressService';
 import { affectsSettings, readSettings } from './host/settings';
+import { type TestSurface, testSurface } from './host/testSurface';
 import { TopicsTreeProvider } from './host/topicsTree';
 
-/** What `activate` returns: the services, for the integration tests (and any extension that builds on this one). */
-export interface InterviewDialoguesApi {
-  libraries: LibraryService;
-  progress: ProgressService;
-  session: AnswerSession;
-  players: PlayerPanels;
-  tree: TopicsTreeProvider;
-}
-
-export function activate(context: vscode.ExtensionContext): InterviewDialoguesApi {
+/** Returns the test surface when VS Code runs the extension's tests, and nothing otherwise. */
+export function activate(context: vscode.ExtensionContext): TestSurface | undefined {
   const log = vscode.window.createOutputChannel('Interview Dialogues', { log: true });
   let settings = readSettings();
   const currentSettings = () => settings;
@@ -29,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): InterviewDialoguesAp
   const session = new AnswerSession({ state: context.globalState, globalStorage: context.globalStorageUri, progress, settings: currentSettings, log });
   const players = new PlayerPanels({ extensionUri: context.extensionUri, libraries, progress, session, settings: currentSettings, log });
   const tree = new TopicsTreeProvider(libraries, progress, currentSettings);
-  const treeView = vscode.window.createTreeView('interviewDialogues.topics', { treeDataProvider: tree, showCollapseAll: true });
+  const treeView = vscode.window.createTreeView(Views.topics, { treeDataProvider: tree, showCollapseAll: true });
 
   context.subscriptions.push(
     tree.onDidChangeFilter((description) => (treeView.description = description)),
@@ -50,5 +44,7 @@ export function activate(context: vscode.ExtensionContext): InterviewDialoguesAp
       players.refreshAll();
     }),
   );
-  return { libraries, progress, session, players, tree };
+  // A timed answer left running by the last window comes back at once, with its clock.
+  void session.restore();
+  return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, progress, players }) : undefined;
 }

@@ -3,7 +3,6 @@
  * Storage comes in through `TextFileStore`, so the CLI, the tests and the extension share this code.
  */
 import * as z from 'zod/mini';
-import { type TimerState } from './timer';
 
 /** Small named text files in one folder. `write` must be atomic (temp file, then rename). */
 export interface TextFileStore {
@@ -27,19 +26,6 @@ export const AttemptSchema = z.object({
 export type Attempt = z.infer<typeof AttemptSchema>;
 
 const HistoryFileSchema = z.object({ version: z.literal(1), attempts: z.array(AttemptSchema) });
-
-/** The attempt in progress, persisted so a window reload continues it with the right remaining time. */
-export const ActiveAttemptSchema = z.object({
-  questionId: z.string(),
-  dialogueId: z.string(),
-  prompt: z.string(),
-  draftPath: z.string(),
-  /** The draft's template, so the word count can leave out what the user did not write. */
-  template: z.string(),
-  timer: z.object({ startedAt: z.number(), budgetSeconds: z.number(), pausedMs: z.number(), pausedAt: z.optional(z.number()) }),
-  warned: z.boolean(),
-});
-export type ActiveAttempt = z.infer<typeof ActiveAttemptSchema> & { timer: TimerState };
 
 export const HISTORY_FILE = 'attempts.json';
 

@@ -1,20 +1,24 @@
 /**
- * One timed answer at a time: the draft file beside the player, the status-bar countdown, and the attempt record.
- * The running attempt is persisted in globalState, so a window reload continues it with the right time left.
+ * One timed answer at a time. It keeps the attempt's state (src/core/attempt.ts) in globalState so a window
+ * reload continues it with the right time left, and hands the jobs to their owners: the draft file to
+ * `DraftFiles`, the clock to `TimerStatusBar`, the `when` clauses to `ContextKey`s, the record to the history.
  */
 import * as vscode from 'vscode';
-import { type ActiveAttempt, ActiveAttemptSchema } from '../core/attempts';
-import { answerStartLine, budgetOf, draftFileName, draftTemplate, writtenWords } from '../core/draft';
+import {
+  type ActiveAttempt, finishAttempt, finishedMessage, isPaused, noticeOvertime, pauseAttempt, presentTimer, resumeAttempt, startAttempt,
+} from '../core/attempt';
+import type { Attempt } from '../core/attempts';
+import { budgetOf, draftFileName, draftTemplate } from '../core/draft';
 import type { Dialogue, Question } from '../core/model';
-import { formatDuration, truncate } from '../core/text';
-import { pauseTimer, resumeTimer, startTimer, type TimerView, viewTimer } from '../core/timer';
-import type { PlayerTimer } from '../protocol';
-import { uriExists, userFolderUri } from './paths';
+import { truncate } from '../core/text';
+import { Commands, ContextKeys, Settings as SettingIds, StateKeys } from '../ids';
+import type { PlayerTimer } from '../protocol/player';
+import { ContextKey } from './contextKey';
+import { DraftFiles } from './draftFiles';
+import { userFolderUri } from './paths';
 import type { ProgressService } from './progressService';
 import type { Settings } from './settings';
-
-const STATE_KEY = 'interviewDialogues.activeAttempt.v1';
-const AUTOSAVE_DELAY_MS = 1500;
+import { TimerStatusBar } from './timerStatusBar';
 
 export interface AnswerSessionOptions {
   state: vscode.Memento;
@@ -22,37 +26,37 @@ export interface AnswerSessionOptions {
   progress: ProgressService;
   settings: () => Settings;
   log: vscode.LogOutputChannel;
-  now?: () => number;
 }
 
 export class AnswerSession implements vscode.Disposable {
   private active: ActiveAttempt | undefined;
-  private readonly statusItem: vscode.StatusBarItem;
   private repaint: ReturnType<typeof setInterval> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when an attempt starts, pauses, resumes or ends, and on each repaint (once a second while running). */
   readonly onDidChange = this.changed.event;
-  private readonly now: () => number;
-  private autosave: ReturnType<typeof setTimeout> | undefined;
-  private saving: Promise<void> = Promise.resolve();
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly drafts: DraftFiles;
+  private readonly statusBar = new TimerStatusBar();
+  private readonly keys = {
+    active: new ContextKey<boolean>(ContextKeys.attemptActive),
+    running: new ContextKey<boolean>(ContextKeys.timerRunning),
+    paused: new ContextKey<boolean>(ContextKeys.timerPaused),
+  };
 
   constructor(private readonly options: AnswerSessionOptions) {
-    this.now = options.now ?? Date.now;
-    // The draft saves itself shortly after each change, so a crash or a closed browser tab never loses text.
-    this.subscriptions = [
-      vscode.workspace.onDidChangeTextDocument(({ document }) => {
-        if (!this.active || document.uri.toString() !== this.active.draftPath) return;
-        clearTimeout(this.autosave);
-        this.autosave = setTimeout(() => void this.save(document), AUTOSAVE_DELAY_MS);
-      }),
-    ];
-    this.statusItem = vscode.window.createStatusBarItem('interviewDialogues.timer', vscode.StatusBarAlignment.Left, 100);
-    this.statusItem.name = 'Interview Dialogues Timer';
-    this.statusItem.command = 'interviewDialogues.timerActions';
-    const stored = ActiveAttemptSchema.safeParse(options.state.get(STATE_KEY));
-    if (stored.success) this.active = stored.data;
-    else if (options.state.get(STATE_KEY) !== undefined) options.log.warn('Ignored an unreadable stored attempt.');
+    this.drafts = new DraftFiles(options.log);
+  }
+
+  /**
+   * Continues the attempt a previous window left running. Called at activation; the stored value is read (and zod
+   * loaded to check it) only when there is one.
+   */
+  async restore(): Promise<void> {
+    const raw = this.options.state.get(StateKeys.activeAttempt);
+    if (raw === undefined) return this.update();
+    const { parseStoredAttempt } = await import('../core/storedAttempt');
+    this.active ??= parseStoredAttempt(raw);
+    if (!this.active) this.options.log.warn('Ignored an unreadable stored attempt.');
+    this.drafts.watch(this.active?.draftPath);
     this.update();
   }
 
@@ -63,8 +67,8 @@ export class AnswerSession implements vscode.Disposable {
   /** What the player shows of the running attempt. */
   playerTimer(): PlayerTimer | null {
     if (!this.active) return null;
-    const view = this.view(this.active);
-    return { questionId: this.active.questionId, prompt: this.active.prompt, label: view.label, phase: view.phase, paused: view.paused };
+    const { label, phase, paused } = presentTimer(this.active, Date.now(), this.options.settings().warningThreshold);
+    return { questionId: this.active.questionId, prompt: this.active.prompt, label, phase, paused };
   }
 
   /** Starts answering a question; if another attempt runs, asks what to do with it first. Returns false if cancelled. */
@@ -74,9 +78,8 @@ export class AnswerSession implements vscode.Disposable {
         await this.showDraft();
         return true;
       }
-      const running = truncate(this.active.prompt, 60);
       const choice = await vscode.window.showWarningMessage(
-        `You are still answering “${running}”. What should happen to that answer?`,
+        `You are still answering “${truncate(this.active.prompt, 60)}”. What should happen to that answer?`,
         { modal: true, detail: 'Its draft file is kept either way.' },
         'Finish It',
         'Abandon It',
@@ -87,187 +90,112 @@ export class AnswerSession implements vscode.Disposable {
     }
     const settings = this.options.settings();
     const budgetSeconds = budgetOf(dialogue, question, settings);
-    const startedAt = this.now();
+    const startedAt = Date.now();
     const template = draftTemplate(dialogue, question, budgetSeconds);
-    let draft = vscode.Uri.joinPath(this.draftsFolder(settings), draftFileName(question, startedAt));
+    const folder = this.draftsFolder(settings);
+    let draft: vscode.Uri;
     try {
-      // Never overwrite a draft: a second attempt in the same second gets its own file.
-      for (let n = 2; await uriExists(draft); n++) draft = vscode.Uri.joinPath(this.draftsFolder(settings), draftFileName(question, startedAt, n));
-      await vscode.workspace.fs.writeFile(draft, new TextEncoder().encode(template));
+      draft = await this.drafts.create(folder, (copy) => draftFileName(question, startedAt, copy), template);
     } catch (error) {
-      void vscode.window.showErrorMessage(`Cannot create the draft in ${draft.fsPath}: ${String(error)}. Check the setting interviewDialogues.draftsFolder.`, 'Open Settings').then((open) => {
-        if (open) void vscode.commands.executeCommand('workbench.action.openSettings', 'interviewDialogues.draftsFolder');
-      });
+      const open = await vscode.window.showErrorMessage(`Cannot create the draft in ${folder.fsPath}: ${String(error)}. Check the setting ${SettingIds.draftsFolder}.`, 'Open Settings');
+      if (open) void vscode.commands.executeCommand('workbench.action.openSettings', SettingIds.draftsFolder);
       return false;
     }
-    this.active = {
-      questionId: question.id,
-      dialogueId: dialogue.id,
-      prompt: question.prompt,
-      draftPath: draft.toString(),
-      template,
-      timer: startTimer(startedAt, budgetSeconds),
-      warned: false,
-    };
-    await this.persist();
+    await this.setActive(startAttempt({ questionId: question.id, dialogueId: dialogue.id, prompt: question.prompt, draftPath: draft.toString(), template, budgetSeconds }, startedAt));
     await this.showDraft();
     return true;
   }
 
   async showDraft(): Promise<vscode.TextEditor | undefined> {
-    if (!this.active) return undefined;
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(this.active.draftPath));
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-    // A fresh draft starts under its first heading; a draft already written in keeps the cursor at its end.
-    const fresh = document.getText() === this.active.template;
-    const position = fresh ? document.lineAt(Math.min(answerStartLine(this.active.template), document.lineCount - 1)).range.end : document.lineAt(document.lineCount - 1).range.end;
-    editor.selection = new vscode.Selection(position, position);
-    return editor;
+    return this.active && this.drafts.show(this.active.draftPath, this.active.template);
   }
 
   async pause(): Promise<void> {
-    if (!this.active || this.active.timer.pausedAt !== undefined) return;
-    this.active = { ...this.active, timer: pauseTimer(this.active.timer, this.now()) };
-    await this.saveDraft();
-    await this.persist();
+    if (!this.active || isPaused(this.active)) return;
+    const paused = pauseAttempt(this.active, Date.now());
+    await this.drafts.saveAndRead(paused.draftPath);
+    await this.setActive(paused);
   }
 
   async resume(): Promise<void> {
-    if (!this.active || this.active.timer.pausedAt === undefined) return;
-    this.active = { ...this.active, timer: resumeTimer(this.active.timer, this.now()) };
-    await this.persist();
+    if (this.active && isPaused(this.active)) await this.setActive(resumeAttempt(this.active, Date.now()));
   }
 
   /** Saves the draft and records the attempt. Returns what was recorded. */
-  async finish(): Promise<{ questionId: string; dialogueId: string; activeSeconds: number } | undefined> {
+  async finish(): Promise<Attempt | undefined> {
     const attempt = this.active;
     if (!attempt) return undefined;
-    const finishedAt = this.now();
-    const view = this.view(attempt, finishedAt);
-    const text = await this.saveDraft();
-    const activeSeconds = Math.round(view.elapsedMs / 1000);
-    await this.options.progress.record({
-      questionId: attempt.questionId,
-      dialogueId: attempt.dialogueId,
-      prompt: attempt.prompt,
-      startedAt: attempt.timer.startedAt,
-      finishedAt,
-      activeSeconds,
-      budgetSeconds: attempt.timer.budgetSeconds,
-      overtimeSeconds: Math.max(0, activeSeconds - attempt.timer.budgetSeconds),
-      wordCount: text === undefined ? 0 : writtenWords(text, attempt.template),
-      draftPath: attempt.draftPath,
+    const finishedAt = Date.now();
+    const record = finishAttempt(attempt, finishedAt, await this.drafts.saveAndRead(attempt.draftPath));
+    await this.options.progress.record(record);
+    await this.setActive(undefined);
+    void vscode.window.showInformationMessage(`${finishedMessage(record)} Compare your draft with the model answer.`, 'Compare with Model Answer').then((choice) => {
+      if (choice) void vscode.commands.executeCommand(Commands.compareWithModelAnswer, { questionId: record.questionId });
     });
-    this.active = undefined;
-    await this.persist();
-    const overtime = activeSeconds > attempt.timer.budgetSeconds ? `, ${formatDuration(activeSeconds - attempt.timer.budgetSeconds)} over` : '';
-    void vscode.window
-      .showInformationMessage(`Answered in ${formatDuration(activeSeconds)} of ${formatDuration(attempt.timer.budgetSeconds)}${overtime}. Compare your draft with the model answer.`, 'Compare with Model Answer')
-      .then((choice) => {
-        if (choice) void vscode.commands.executeCommand('interviewDialogues.compareWithModelAnswer', { questionId: attempt.questionId });
-      });
-    return { questionId: attempt.questionId, dialogueId: attempt.dialogueId, activeSeconds };
+    return record;
   }
 
   /** Stops the attempt without recording it; the draft file stays where it is. */
   async abandon(): Promise<void> {
     const attempt = this.active;
     if (!attempt) return;
-    await this.saveDraft();
-    this.active = undefined;
-    await this.persist();
+    await this.drafts.saveAndRead(attempt.draftPath);
+    await this.setActive(undefined);
     const path = vscode.Uri.parse(attempt.draftPath);
     void vscode.window.showInformationMessage(`Answer abandoned. Your draft is kept at ${path.fsPath}.`, 'Open Draft').then((open) => {
       if (open) void vscode.window.showTextDocument(path);
     });
   }
 
-  /** Saves the draft if it is open and returns its text (from the editor, else from disk). */
-  private async saveDraft(): Promise<string | undefined> {
-    if (!this.active) return undefined;
-    const uri = vscode.Uri.parse(this.active.draftPath);
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) {
-      clearTimeout(this.autosave);
-      await this.save(open);
-      return open.getText();
-    }
-    try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    } catch {
-      return undefined;
-    }
-  }
-
-  /** Saves one at a time: two overlapping saves of a file make VS Code report a conflict with itself. */
-  private save(document: vscode.TextDocument): Promise<void> {
-    this.saving = this.saving.then(async () => {
-      if (document.isDirty && !document.isClosed && !(await document.save())) this.options.log.warn(`Could not save the draft ${document.uri.fsPath}`);
-    });
-    return this.saving;
-  }
-
   private draftsFolder(settings: Settings): vscode.Uri {
     return (settings.draftsFolder && userFolderUri(settings.draftsFolder)) || vscode.Uri.joinPath(this.options.globalStorage, 'drafts');
   }
 
-  private view(attempt: ActiveAttempt, at = this.now()): TimerView {
-    return viewTimer(attempt.timer, at, this.options.settings().warningThreshold);
-  }
-
-  private async persist(): Promise<void> {
-    await this.options.state.update(STATE_KEY, this.active);
+  private async setActive(attempt: ActiveAttempt | undefined): Promise<void> {
+    this.active = attempt;
+    this.drafts.watch(attempt?.draftPath);
+    await this.options.state.update(StateKeys.activeAttempt, attempt);
     this.update();
   }
 
-  /** Repaints the status bar and context keys; a 1 s interval repaints only, the clock does the counting. */
+  /** Context keys and the repaint interval follow the state; the interval only repaints, the clock counts. */
   private update(): void {
     const attempt = this.active;
-    const paused = attempt?.timer.pausedAt !== undefined;
-    void vscode.commands.executeCommand('setContext', 'interviewDialogues.attemptActive', Boolean(attempt));
-    void vscode.commands.executeCommand('setContext', 'interviewDialogues.timerRunning', Boolean(attempt) && !paused);
-    void vscode.commands.executeCommand('setContext', 'interviewDialogues.timerPaused', Boolean(attempt) && paused);
-    if (attempt && !paused) {
-      this.repaint ??= setInterval(() => this.paint(), 1000);
-    } else if (this.repaint) {
+    const running = attempt !== undefined && !isPaused(attempt);
+    this.keys.active.set(attempt !== undefined);
+    this.keys.running.set(running);
+    this.keys.paused.set(attempt !== undefined && !running);
+    if (running) this.repaint ??= setInterval(() => this.tick(), 1000);
+    else if (this.repaint) {
       clearInterval(this.repaint);
       this.repaint = undefined;
     }
-    this.paint();
+    this.tick();
   }
 
-  private paint(): void {
-    const attempt = this.active;
-    if (!attempt) {
-      this.statusItem.hide();
-      this.changed.fire();
-      return;
-    }
-    const view = this.view(attempt);
-    const title = truncate(attempt.prompt, 32);
-    const icon = view.paused ? '$(debug-pause)' : '$(watch)';
-    this.statusItem.text = `${icon} ${view.label}${view.paused ? ' paused' : ''} ${title}`;
-    const left = view.phase === 'overtime' ? `${view.label.slice(1)} over time` : `${view.label} left`;
-    this.statusItem.tooltip = `Answering: ${attempt.prompt}\n${left}${view.paused ? ' (paused)' : ''}. Click for Pause/Resume, Finish or Abandon.`;
-    this.statusItem.accessibilityInformation = { label: `Answer timer: ${left}${view.paused ? ', paused' : ''}. ${attempt.prompt}`, role: 'button' };
-    this.statusItem.backgroundColor =
-      view.phase === 'overtime' ? new vscode.ThemeColor('statusBarItem.errorBackground') : view.phase === 'warning' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.statusItem.show();
-    if (view.phase === 'overtime' && !attempt.warned) {
-      this.active = { ...attempt, warned: true };
-      void this.options.state.update(STATE_KEY, this.active);
-      void vscode.window.showWarningMessage(`Time is up for “${truncate(attempt.prompt, 60)}”. Wrap up your answer and finish when ready; the timer now counts overtime.`, 'Finish Answer').then((choice) => {
-        if (choice) void vscode.commands.executeCommand('interviewDialogues.finishAnswer');
-      });
+  /** Once a second while running: the one-time overtime alert, then a repaint. */
+  private tick(): void {
+    const now = Date.now();
+    if (this.active) {
+      const { attempt, alert } = noticeOvertime(this.active, now);
+      if (alert) {
+        this.active = attempt;
+        void this.options.state.update(StateKeys.activeAttempt, attempt);
+        void vscode.window.showWarningMessage(`Time is up for “${truncate(attempt.prompt, 60)}”. Wrap up your answer and finish when ready; the timer now counts overtime.`, 'Finish Answer').then((choice) => {
+          if (choice) void vscode.commands.executeCommand(Commands.finishAnswer);
+        });
+      }
+      this.statusBar.show(presentTimer(this.active, now, this.options.settings().warningThreshold));
+    } else {
+      this.statusBar.hide();
     }
     this.changed.fire();
   }
 
   dispose(): void {
     if (this.repaint) clearInterval(this.repaint);
-    clearTimeout(this.autosave);
-    for (const s of this.subscriptions) s.dispose();
-    this.statusItem.dispose();
+    this.drafts.dispose();
+    this.statusBar.dispose();
     this.changed.dispose();
   }
 }

@@ -2,7 +2,9 @@
 import * as vscode from 'vscode';
 import type { Library, LibraryFilter } from '../core/library';
 import type { Dialogue, Question } from '../core/model';
+import { modelAnswerTurns } from '../core/questions';
 import { formatDuration } from '../core/text';
+import { Commands, Settings as SettingIds, Views } from '../ids';
 import type { AnswerSession } from './answerSession';
 import type { DialogueDiagnostics } from './dialogueDiagnostics';
 import { createDialogueFile } from './newDialogue';
@@ -27,7 +29,7 @@ type QuestionTarget = TreeNode | { questionId: string } | string | undefined;
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
   const { libraries, players, session, tree } = services;
   const noAttempt = () => void vscode.window.showInformationMessage('No answer is in progress. Start one with “Answer This Question” on a question in the Topics view.');
-  const register = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(`interviewDialogues.${id}`, run);
+  const register = (id: keyof typeof Commands, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(Commands[id], run);
 
   return [
     register('openDialogue', async (target?: DialogueTarget) => {
@@ -62,15 +64,15 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const attempt = session.current;
       if (!attempt) return noAttempt();
       const paused = attempt.timer.pausedAt !== undefined;
-      const actions: (vscode.QuickPickItem & { command: string })[] = [
-        paused ? { label: '$(debug-continue) Resume', command: 'resumeTimer' } : { label: '$(debug-pause) Pause', command: 'pauseTimer' },
-        { label: '$(check) Finish', description: 'save the draft and record this attempt', command: 'finishAnswer' },
-        { label: '$(close) Abandon', description: 'stop without recording; the draft file stays', command: 'abandonAnswer' },
-        { label: '$(go-to-file) Show Draft', command: 'showDraft' },
+      const actions: (vscode.QuickPickItem & { command?: string })[] = [
+        paused ? { label: '$(debug-continue) Resume', command: Commands.resumeTimer } : { label: '$(debug-pause) Pause', command: Commands.pauseTimer },
+        { label: '$(check) Finish', description: 'save the draft and record this attempt', command: Commands.finishAnswer },
+        { label: '$(close) Abandon', description: 'stop without recording; the draft file stays', command: Commands.abandonAnswer },
+        { label: '$(go-to-file) Show Draft' },
       ];
       const choice = await vscode.window.showQuickPick(actions, { title: `Answering: ${attempt.prompt}`, placeHolder: 'What do you want to do with this answer?' });
-      if (choice?.command === 'showDraft') await session.showDraft();
-      else if (choice) await vscode.commands.executeCommand(`interviewDialogues.${choice.command}`);
+      if (choice?.command) await vscode.commands.executeCommand(choice.command);
+      else if (choice) await session.showDraft();
     }),
 
     register('compareWithModelAnswer', async (target?: QuestionTarget) => {
@@ -81,15 +83,17 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
         void vscode.window.showInformationMessage('Answer a question first; then its model answer can be compared with your draft.');
         return;
       }
-      const answerIndex = found.dialogue.turns.findIndex((turn, index) => index > found.question.turnIndex && turn.speaker === 'candidate');
-      await players.show(found.dialogue.id, answerIndex >= 0 ? { reveal: answerIndex } : { turnIndex: found.question.turnIndex });
+      const [answerIndex] = modelAnswerTurns(found.dialogue.turns, found.question.turnIndex);
+      await players.show(found.dialogue.id, answerIndex !== undefined ? { reveal: answerIndex } : { turnIndex: found.question.turnIndex });
     }),
 
     register('refresh', async () => {
-      await vscode.window.withProgress({ location: { viewId: 'interviewDialogues.topics' } }, () => libraries.reload());
+      await vscode.window.withProgress({ location: { viewId: Views.topics } }, () => libraries.reload());
     }),
 
-    register('filter', async () => {
+    register('filter', async (given?: LibraryFilter) => {
+      // An argument sets the filter directly (links, keybindings, tests); without one the user picks.
+      if (given && typeof given === 'object') return tree.setFilter(given);
       const library = await libraries.library();
       const { levels, tags, sources } = library.facets();
       type FilterItem = vscode.QuickPickItem & { filter?: LibraryFilter };
@@ -119,8 +123,10 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       );
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       const { errors, warnings } = services.diagnostics.counts();
+      const unreadable = libraries.lastProblems().map((problem) => problem.message);
       const summary = `${library.dialogues.length} dialogues checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`;
-      if (errors > 0) void vscode.window.showWarningMessage(`${summary} See the Problems panel for where and how to fix them.`);
+      if (unreadable.length > 0) void vscode.window.showWarningMessage(`${summary} Not read: ${unreadable.join('; ')}. Check the setting ${SettingIds.extraFolders}.`);
+      else if (errors > 0) void vscode.window.showWarningMessage(`${summary} See the Problems panel for where and how to fix them.`);
       else void vscode.window.showInformationMessage(summary);
     }),
   ];

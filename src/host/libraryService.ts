@@ -5,7 +5,8 @@
 import * as vscode from 'vscode';
 import type { Library } from '../core/library';
 import type { Dialogue } from '../core/model';
-import { type DialogueSource, LibraryLoader, type LoadReport } from '../core/libraryLoader';
+import { type DialogueSource, LibraryLoader, type LoadReport, type SourceProblem } from '../core/libraryLoader';
+import { SETTINGS_SECTION, Settings as SettingIds } from '../ids';
 import type { Settings } from './settings';
 import { userFolderUri } from './paths';
 import { workspaceDialogueFileSystem } from './workspaceFileSystem';
@@ -47,9 +48,9 @@ export class LibraryService implements vscode.Disposable {
     return entry && this.loader.full(entry);
   }
 
-  /** The last completed load, if any (for diagnostics and the source filter). */
-  get report(): LoadReport | undefined {
-    return this.latest;
+  /** Source-level problems of the last completed load (a missing folder, say). */
+  lastProblems(): readonly SourceProblem[] {
+    return this.latest?.problems ?? [];
   }
 
   reload(): Promise<Library> {
@@ -113,7 +114,7 @@ export class LibraryService implements vscode.Disposable {
   private reportProblems(report: LoadReport): void {
     for (const problem of report.problems) {
       this.log.warn(problem.message);
-      this.notifyOnce(`Interview Dialogues: ${problem.message}. The other dialogues are loaded; check the setting interviewDialogues.extraFolders.`);
+      this.notifyOnce(`Interview Dialogues: ${problem.message}. The other dialogues are loaded; check the setting ${SettingIds.extraFolders}.`);
     }
   }
 
@@ -122,7 +123,7 @@ export class LibraryService implements vscode.Disposable {
     if (this.reportedProblems.has(message)) return;
     this.reportedProblems.add(message);
     void vscode.window.showWarningMessage(message, 'Open Settings').then((choice) => {
-      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', 'interviewDialogues');
+      if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_SECTION);
     });
   }
 

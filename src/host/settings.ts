@@ -1,8 +1,7 @@
 /** Typed access to the extension's settings (package.json `contributes.configuration`). */
 import * as vscode from 'vscode';
-import type { PlayerMode } from '../protocol';
-
-const SECTION = 'interviewDialogues';
+import { SETTINGS_SECTION as SECTION } from '../ids';
+import type { PlayerMode } from '../protocol/player';
 
 export interface Settings {
   mode: PlayerMode;

@@ -4,6 +4,8 @@ import type { LibraryFilter } from '../core/library';
 import { budgetOf } from '../core/draft';
 import type { Dialogue, Question } from '../core/model';
 import { formatDuration } from '../core/text';
+import { Commands, ContextKeys } from '../ids';
+import { ContextKey } from './contextKey';
 import type { LibraryService } from './libraryService';
 import type { ProgressService } from './progressService';
 import type { Settings } from './settings';
@@ -20,6 +22,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   /** Fires with a short description of the filter (for the view's title), undefined when cleared. */
   readonly onDidChangeFilter = this.filterChanged.event;
   private filter: LibraryFilter = {};
+  private readonly filterActive = new ContextKey<boolean>(ContextKeys.filterActive);
   private readonly nodes = new Map<string, TreeNode>();
   private readonly subscriptions: vscode.Disposable[];
 
@@ -42,7 +45,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   setFilter(filter: LibraryFilter): void {
     this.filter = filter;
     this.filterChanged.fire(describeFilter(filter));
-    void vscode.commands.executeCommand('setContext', 'interviewDialogues.filterActive', Boolean(filter.level || filter.tag || filter.source));
+    this.filterActive.set(Boolean(filter.level || filter.tag || filter.source));
     this.refresh();
   }
 
@@ -77,7 +80,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     item.id = `topic:${node.topic}`;
     const count = node.dialogues.length;
     item.description = `${count} ${count === 1 ? 'dialogue' : 'dialogues'}`;
-    item.iconPath = new vscode.ThemeIcon(node.topic === 'Mock interviews' ? 'organization' : 'folder-library');
+    item.iconPath = new vscode.ThemeIcon(node.dialogues.every((d) => d.kind === 'mock') ? 'organization' : 'folder-library');
     item.contextValue = 'topic';
     return item;
   }
@@ -99,7 +102,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(dialogue.kind === 'mock' ? 'record' : 'comment-discussion');
     item.contextValue = 'dialogue';
-    item.command = { command: 'interviewDialogues.openDialogue', title: 'Open Dialogue', arguments: [{ dialogueId: dialogue.id }] };
+    item.command = { command: Commands.openDialogue, title: 'Open Dialogue', arguments: [{ dialogueId: dialogue.id }] };
     item.accessibilityInformation = { label: `${dialogue.title}, ${dialogue.level}${practised > 0 ? `, practised ${practised} of ${dialogue.questions.length}` : ''}` };
     return item;
   }
@@ -116,7 +119,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     if (progress) tooltip.appendMarkdown(` · answered ${progress.attempts}× · best ${formatDuration(progress.bestSeconds)}`);
     item.tooltip = tooltip;
     item.contextValue = progress ? 'question.answered' : 'question';
-    item.command = { command: 'interviewDialogues.openDialogue', title: 'Open Dialogue at Question', arguments: [{ dialogueId: dialogue.id, turnIndex: question.turnIndex }] };
+    item.command = { command: Commands.openDialogue, title: 'Open Dialogue at Question', arguments: [{ dialogueId: dialogue.id, turnIndex: question.turnIndex }] };
     item.accessibilityInformation = {
       label: `Question: ${question.prompt}. ${progress ? `Answered, best time ${formatDuration(progress.bestSeconds)}` : `Not answered yet, ${formatDuration(budget)} to answer`}`,
     };

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { answerTurn, openDialogue, remainingSeconds, waitForPosition } from './support/interview';
 import { useSession } from './support/session';
 import {
-  activeEditorText, parseClock, poll, reloadWindow, runCommand, statusBarText, tab, tabTitles, webview,
+  activeEditorText, parseClock, poll, reloadWindow, runCommand, statusBarItem, statusBarText, tab, tabTitles, viewPane, webview,
 } from './support/workbench';
 
 /** The timer text without its clock: what it says about the question. */
@@ -73,5 +73,35 @@ describe('Reloading the window during an answer', function () {
       assert.ok(Math.abs((parseClock(after) as number) - (parseClock(paused) as number)) <= 1, `paused at ${paused}, after the reload ${after}`);
     }
     await session().screenshot('paused-after-reload');
+  });
+
+  it('shows the clock right after a reload with only the draft open, and Finish works from the palette', async () => {
+    const { page } = session();
+    const player = await openDialogue(page);
+    await answerTurn(page, player, 0);
+    const draftTab = (await tabTitles(page)).find((title) => /\.md\b/.test(title)) ?? '';
+    // Leave only the draft: close the player, show the Explorer instead of the Topics view.
+    await tab(page, 'System Design Interview').locator('.action-label.codicon-close').click();
+    await poll('the player to close', () => tabTitles(page), (titles) => !titles.includes('System Design Interview'));
+    await runCommand(page, 'View: Show Explorer', 'workbench.view.explorer');
+    await poll('the Explorer to show', () => viewPane(page, 'Topics').count(), (n) => n === 0);
+    await session().screenshot('only-the-draft');
+
+    await reloadWindow(page);
+    const reloaded = Date.now();
+    // Nothing of the extension is on screen: its clock must come back by itself, not when the user opens a view.
+    const text = await poll('the countdown after the reload', () => statusBarText(page), (t) => parseClock(t) !== undefined, 30_000, 250);
+    const seconds = (Date.now() - reloaded) / 1000;
+    assert.equal(await viewPane(page, 'Topics').count(), 0, 'the Topics view was not opened');
+    assert.deepEqual((await tabTitles(page)).filter((title) => title === 'System Design Interview'), [], 'no player was restored');
+    assert.match(text ?? '', /How would you design/);
+    console.log(`      the clock showed ${seconds.toFixed(1)} s after the reloaded workbench`);
+    await session().screenshot('clock-after-reload');
+
+    // The palette offers Finish Answer (its when-clause context key is set again), and it records the answer.
+    await tab(page, draftTab).click();
+    await runCommand(page, 'Interview Dialogues: Finish Answer', 'interviewDialogues.finishAnswer');
+    await poll('the countdown to go away', async () => (await statusBarItem(page).count()) === 0 || !(await statusBarItem(page).first().isVisible()), (gone) => gone);
+    await poll('the finish message', () => page.locator('.notifications-toasts').innerText().catch(() => ''), (t) => /Answered in \d+:\d\d of 30:00/.test(t));
   });
 });

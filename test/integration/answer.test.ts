@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { allTabs, api, playerTabs, resetWorkbench, waitFor } from './support';
+import { allTabs, children, playerTabs, resetWorkbench, surface, treeItem, waitFor } from './support';
 
 const QUESTION = 'url-shortener#q1';
 
 async function draftEditor(): Promise<vscode.TextEditor> {
-  const { session } = await api();
-  const path = session.current!.draftPath;
+  const path = (await surface()).attempt()!.draftPath;
   return waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === path), 'the draft editor');
 }
 
@@ -15,7 +14,7 @@ describe('Answering a question against the clock', () => {
   after(resetWorkbench);
 
   it('opens a Markdown draft beside the player and starts the countdown from the budget', async () => {
-    const { session } = await api();
+    const test = await surface();
     await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: QUESTION });
     const editor = await draftEditor();
     const player = await waitFor(() => playerTabs('System Design Interview')[0], 'the player tab');
@@ -24,39 +23,39 @@ describe('Answering a question against the clock', () => {
     assert.match(editor.document.getText(), /^# How would you design a scalable URL shortening service/);
     assert.match(editor.document.getText(), /## High-level design/, 'design questions get an outline');
 
-    assert.equal(session.current?.questionId, QUESTION);
-    assert.equal(session.current?.timer.budgetSeconds, 30 * 60, 'the budget comes from the question metadata');
-    const first = session.playerTimer()!.label;
+    assert.equal(test.attempt()?.questionId, QUESTION);
+    assert.equal(test.attempt()?.timer.budgetSeconds, 30 * 60, 'the budget comes from the question metadata');
+    const first = test.playerTimer()!.label;
     assert.match(first, /^(30:00|29:5\d)$/);
-    await waitFor(() => session.playerTimer()!.label !== first, 'the countdown to move', 5_000);
+    await waitFor(() => test.playerTimer()!.label !== first, 'the countdown to move', 5_000);
   });
 
   it('pauses and resumes: paused time does not count', async () => {
-    const { session } = await api();
+    const test = await surface();
     await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: QUESTION });
     await draftEditor();
     await vscode.commands.executeCommand('interviewDialogues.pauseTimer');
-    assert.equal(session.playerTimer()?.paused, true);
-    const pausedLabel = session.playerTimer()!.label;
+    assert.equal(test.playerTimer()?.paused, true);
+    const pausedLabel = test.playerTimer()!.label;
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    assert.equal(session.playerTimer()!.label, pausedLabel, 'a paused timer stands still');
+    assert.equal(test.playerTimer()!.label, pausedLabel, 'a paused timer stands still');
     await vscode.commands.executeCommand('interviewDialogues.resumeTimer');
-    assert.equal(session.playerTimer()?.paused, false);
-    await waitFor(() => session.playerTimer()!.label !== pausedLabel, 'the countdown to move again', 5_000);
+    assert.equal(test.playerTimer()?.paused, false);
+    await waitFor(() => test.playerTimer()!.label !== pausedLabel, 'the countdown to move again', 5_000);
   });
 
   it('finishing saves the draft, records the attempt and marks the question answered', async () => {
-    const { session, progress, tree, players } = await api();
+    const test = await surface();
     await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: QUESTION });
     const editor = await draftEditor();
     const draftUri = editor.document.uri;
     await editor.edit((edit) => edit.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, 'Base62 keys from a Snowflake id, a Redis cache in front, sharded by key.\n'));
-    const before = progress.attempts().length;
+    const before = (await test.attempts()).length;
 
     await vscode.commands.executeCommand('interviewDialogues.finishAnswer');
 
-    assert.equal(session.current, undefined);
-    const attempts = progress.attempts();
+    assert.equal(test.attempt(), undefined);
+    const attempts = await test.attempts();
     assert.equal(attempts.length, before + 1);
     const attempt = attempts.at(-1)!;
     assert.equal(attempt.questionId, QUESTION);
@@ -69,16 +68,16 @@ describe('Answering a question against the clock', () => {
     assert.match(saved, /Base62 keys from a Snowflake id/, 'the draft is saved to disk');
     assert.equal(editor.document.isDirty, false);
 
-    const topic = (await tree.getChildren()).find((n) => n.kind === 'topic' && n.topic === 'System design')!;
-    const dialogue = (await tree.getChildren(topic)).find((n) => n.kind === 'dialogue' && n.dialogue.id === 'url-shortener')!;
-    const [question] = await tree.getChildren(dialogue);
-    const item = tree.getTreeItem(question);
+    const topic = (await children()).find((n) => n.kind === 'topic' && n.topic === 'System design')!;
+    const dialogue = (await children(topic)).find((n) => n.kind === 'dialogue' && n.dialogue.id === 'url-shortener')!;
+    const [question] = await children(dialogue);
+    const item = await treeItem(question);
     assert.match(String(item.description), /^✓ \d+:\d\d$/);
     assert.equal(item.contextValue, 'question.answered');
-    assert.match(String(tree.getTreeItem(dialogue).description), /1\/2 practised/);
+    assert.match(String((await treeItem(dialogue)).description), /1\/2 practised/);
 
     await vscode.commands.executeCommand('interviewDialogues.compareWithModelAnswer', { questionId: QUESTION });
-    await waitFor(() => players.get('url-shortener')?.currentPosition === 1, 'the player to show the model answer');
+    await waitFor(() => test.player('url-shortener')?.position === 1, 'the player to show the model answer');
   });
 
   it('saves the draft by itself shortly after each change', async () => {
@@ -92,40 +91,40 @@ describe('Answering a question against the clock', () => {
   });
 
   it('never overwrites a draft: answering the same question again at once gets a new file', async () => {
-    const { session } = await api();
+    const test = await surface();
     await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: QUESTION });
     const first = await draftEditor();
     await first.edit((edit) => edit.insert(new vscode.Position(first.document.lineCount - 1, 0), 'First attempt.\n'));
     await vscode.commands.executeCommand('interviewDialogues.abandonAnswer');
     await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: QUESTION });
-    assert.notEqual(session.current?.draftPath, first.document.uri.toString());
+    assert.notEqual(test.attempt()?.draftPath, first.document.uri.toString());
     const kept = new TextDecoder().decode(await vscode.workspace.fs.readFile(first.document.uri));
     assert.match(kept, /First attempt\./);
   });
 
   it('abandoning keeps the draft file and records nothing', async () => {
-    const { session, progress } = await api();
+    const test = await surface();
     await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: 'mentoring-juniors#q1' });
     const editor = await draftEditor();
     await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'Pairing first, then autonomy.\n'));
-    const before = progress.attempts().length;
-    assert.equal(session.current?.timer.budgetSeconds, 5 * 60);
+    const before = (await test.attempts()).length;
+    assert.equal(test.attempt()?.timer.budgetSeconds, 5 * 60);
     assert.doesNotMatch(editor.document.getText(), /## High-level design/, 'behavioural questions get no design outline');
 
     await vscode.commands.executeCommand('interviewDialogues.abandonAnswer');
 
-    assert.equal(session.current, undefined);
-    assert.equal(progress.attempts().length, before);
+    assert.equal(test.attempt(), undefined);
+    assert.equal((await test.attempts()).length, before);
     const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(editor.document.uri));
     assert.match(saved, /Pairing first, then autonomy\./, 'the abandoned draft is saved and kept');
   });
 
   it('commands without a running attempt say what to do instead of failing', async () => {
-    const { session } = await api();
-    assert.equal(session.current, undefined);
+    const test = await surface();
+    assert.equal(test.attempt(), undefined);
     await vscode.commands.executeCommand('interviewDialogues.finishAnswer');
     await vscode.commands.executeCommand('interviewDialogues.pauseTimer');
-    assert.equal(session.current, undefined);
+    assert.equal(test.attempt(), undefined);
     assert.equal(allTabs().length, 0);
   });
 });

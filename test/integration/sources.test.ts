@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TopicNode } from '../../src/host/topicsTree';
-import { api, resetWorkbench, waitFor } from './support';
+import { Commands } from '../../src/ids';
+import { children, resetWorkbench, surface, treeItem, waitFor } from './support';
 
 const PACK = `---
 topic: Team loop
@@ -37,8 +38,7 @@ async function write(uri: vscode.Uri, text: string): Promise<void> {
 }
 
 async function dialogueIds(): Promise<string[]> {
-  const { tree } = await api();
-  return ((await tree.getChildren()) as TopicNode[]).flatMap((t) => t.dialogues.map((d) => d.id));
+  return ((await children()) as TopicNode[]).flatMap((t) => t.dialogues.map((d) => d.id));
 }
 
 async function treeHas(id: string, present = true): Promise<void> {
@@ -50,22 +50,20 @@ describe('Dialogue sources, live reload and diagnostics', () => {
   const config = () => vscode.workspace.getConfiguration('interviewDialogues');
 
   before(async () => {
-    await (await api()).libraries.library();
+    await (await surface()).library();
   });
   beforeEach(resetWorkbench);
   afterEach(async () => {
     await vscode.workspace.fs.delete(pack).then(undefined, () => undefined);
     await config().update('extraFolders', undefined, vscode.ConfigurationTarget.Global);
     await config().update('maxFileSize', undefined, vscode.ConfigurationTarget.Global);
-    await (await api()).libraries.reload();
+    await vscode.commands.executeCommand(Commands.refresh);
   });
 
   it('loads the workspace pack that ships in .interview/ and says where it comes from', async () => {
-    const { tree, libraries } = await api();
-    await libraries.library();
-    const node = { kind: 'dialogue' as const, dialogue: (await libraries.library()).dialogue('sample-caching-basics')! };
+    const node = { kind: 'dialogue' as const, dialogue: (await (await surface()).library()).dialogue('sample-caching-basics')! };
     assert.ok(node.dialogue, 'the fixture workspace pack is loaded');
-    const tooltip = (tree.getTreeItem(node).tooltip as vscode.MarkdownString).value;
+    const tooltip = ((await treeItem(node)).tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /Workspace/);
     assert.match(tooltip, /caching\\?-basics\\?\.md/);
   });
@@ -73,23 +71,23 @@ describe('Dialogue sources, live reload and diagnostics', () => {
   it('a new file in .interview/ appears in the tree by itself, and leaves it when deleted', async () => {
     await write(pack, PACK);
     await treeHas('team-design-round');
-    const topics = (await (await api()).tree.getChildren()) as TopicNode[];
+    const topics = (await children()) as TopicNode[];
     assert.equal(topics.find((t) => t.topic === 'Team loop')?.dialogues.length, 2, 'a new topic, merged into the tree');
     await vscode.workspace.fs.delete(pack);
     await treeHas('team-design-round', false);
   });
 
   it('an edit keeps an open player at its place; a deleted dialogue makes the player say so', async () => {
-    const { players } = await api();
+    const test = await surface();
     await write(pack, PACK);
     await treeHas('team-debugging-round');
     await vscode.commands.executeCommand('interviewDialogues.openDialogue', { dialogueId: 'team-debugging-round', turnIndex: 1 });
     await write(pack, PACK.replace('Deploys, traffic mix', 'Recent deploys, the traffic mix'));
-    await waitFor(async () => (await (await api()).libraries.full('team-debugging-round'))?.turns[1].text.startsWith('Recent deploys'), 'the edit to load');
-    assert.equal(players.get('team-debugging-round')?.currentPosition, 1, 'the player kept its position');
+    await waitFor(async () => (await test.fullDialogue('team-debugging-round'))?.turns[1].text.startsWith('Recent deploys'), 'the edit to load');
+    assert.equal(test.player('team-debugging-round')?.position, 1, 'the player kept its position');
 
     await write(pack, PACK.slice(0, PACK.indexOf('## Our debugging round')));
-    await waitFor(() => players.get('team-debugging-round')?.isMissing, 'the player to notice its dialogue is gone');
+    await waitFor(() => test.player('team-debugging-round')?.missing, 'the player to notice its dialogue is gone');
   });
 
   it('shows each problem in the Problems panel at its line, while the good dialogues still load', async () => {
@@ -126,7 +124,7 @@ describe('Dialogue sources, live reload and diagnostics', () => {
   });
 
   it('loads extra folders from the settings, and a missing one does not stop the others', async () => {
-    const { libraries } = await api();
+    const test = await surface();
     const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'interview-extra-'));
     await fs.mkdir(path.join(folder, 'nested'));
     await fs.writeFile(path.join(folder, 'nested', 'extra.md'), PACK.replace(/team-/g, 'extra-'));
@@ -134,8 +132,8 @@ describe('Dialogue sources, live reload and diagnostics', () => {
     await config().update('extraFolders', [folder, path.join(folder, 'does-not-exist')], vscode.ConfigurationTarget.Global);
     await treeHas('extra-design-round');
     assert.ok((await dialogueIds()).includes('url-shortener'), 'the built-in library is still loaded');
-    const report = libraries.report!;
-    assert.ok(report.problems.some((p) => /does-not-exist.*not found/.test(p.message)), report.problems.map((p) => p.message).join('\n'));
+    const problems = test.sourceProblems();
+    assert.ok(problems.some((message) => /does-not-exist.*not found/.test(message)), problems.join('\n'));
     const loop = vscode.languages.getDiagnostics(vscode.Uri.file(path.join(folder, 'nested', 'loop')));
     assert.match(loop[0]?.message ?? '', /symbolic link loop/);
     await fs.rm(folder, { recursive: true, force: true });

@@ -1,13 +1,25 @@
 /** Shared helpers for the integration tests (they run inside a real VS Code extension host). */
 import * as vscode from 'vscode';
-import type { InterviewDialoguesApi } from '../../src/extension';
+import type { TestSurface } from '../../src/host/testSurface';
+import type { TreeNode } from '../../src/host/topicsTree';
+import { Commands, EXTENSION_ID } from '../../src/ids';
 
-export const EXTENSION_ID = 'interview-dialogues.interview-dialogues';
-
-export async function api(): Promise<InterviewDialoguesApi> {
-  const extension = vscode.extensions.getExtension<InterviewDialoguesApi>(EXTENSION_ID);
+/** The extension's test surface (it activates the extension). */
+export async function surface(): Promise<TestSurface> {
+  const extension = vscode.extensions.getExtension<TestSurface | undefined>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
-  return extension.activate();
+  const exported = await extension.activate();
+  if (!exported) throw new Error('The extension gave no test surface: it runs in ExtensionMode.Test only');
+  return exported;
+}
+
+/** The Topics tree's children of `node` (top level when omitted), as VS Code would ask for them. */
+export async function children(node?: TreeNode): Promise<TreeNode[]> {
+  return (await (await surface()).tree.getChildren(node)) ?? [];
+}
+
+export async function treeItem(node: TreeNode): Promise<vscode.TreeItem> {
+  return (await surface()).tree.getTreeItem(node);
 }
 
 /** Polls until `check` returns a truthy value (VS Code applies some changes a moment after a command resolves). */
@@ -31,8 +43,7 @@ export function playerTabs(title?: string): vscode.Tab[] {
 
 /** Ends any running attempt and closes all editors, so no test depends on another's leftovers. */
 export async function resetWorkbench(): Promise<void> {
-  const { session } = await api();
-  if (session.current) await session.abandon();
+  if ((await surface()).attempt()) await vscode.commands.executeCommand(Commands.abandonAnswer);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await waitFor(() => allTabs().length === 0, 'all editors to close');
 }

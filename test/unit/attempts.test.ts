@@ -89,6 +89,19 @@ describe('AttemptStore over NodeTextFileStore', () => {
     assert.deepEqual(reloaded.all(), [fresh]);
   });
 
+  it('after moving a damaged history aside once, writes the next attempts normally: exactly one backup', async () => {
+    await fs.writeFile(history(), '{"version":1,"attempts":[');
+    let clock = 500;
+    const store = new AttemptStore(files(), () => clock++);
+    await store.load();
+    const written = [attempt('a#q1', 10), attempt('a#q2', 20), attempt('a#q3', 30)];
+    for (const next of written) await store.add(next);
+    assert.deepEqual((await fs.readdir(folder)).sort(), [HISTORY_FILE, `${HISTORY_FILE}.unreadable-500`]);
+    const reader = new AttemptStore(files());
+    assert.equal(await reader.load(), undefined);
+    assert.deepEqual(reader.all(), written);
+  });
+
   it('backs up a corrupt history even when add() is called without load()', async () => {
     await fs.writeFile(history(), 'not json at all');
     const store = new AttemptStore(files(), () => 99);

@@ -65,6 +65,19 @@ describe('LibraryLoader', () => {
     assert.deepEqual(changed.library.dialogues.map((d) => d.id), ['a', 'b2']);
   });
 
+  it('sees an edit that keeps the file size (30 min → 20 min): the cache trusts size and time together', async () => {
+    const fake = new FakeFileSystem();
+    const timed = (minutes: number) => DIALOGUE('a').replace('> **Candidate:**', `**Time:** ${minutes} min\n\n> **Candidate:**`);
+    fake.files.set('/pack/a.md', { text: timed(30), mtime: 1 });
+    const loader = new LibraryLoader(fake);
+    assert.equal((await loader.load([source])).library.dialogues[0].questions[0].budgetSeconds, 1800);
+    fake.files.set('/pack/a.md', { text: timed(20), mtime: 2 });
+    assert.equal(timed(20).length, timed(30).length);
+    const reloaded = await loader.load([source]);
+    assert.equal(reloaded.parsed, 1);
+    assert.equal(reloaded.library.dialogues[0].questions[0].budgetSeconds, 1200);
+  });
+
   it('reports an unreadable file as a diagnostic and keeps the others', async () => {
     const fake = new FakeFileSystem();
     fake.files.set('/pack/a.md', { text: DIALOGUE('a'), mtime: 1 });

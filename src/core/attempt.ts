@@ -1,0 +1,108 @@
+/**
+ * One timed answer in progress, as pure state: start, pause, resume, the one-time overtime alert, and the record
+ * it leaves when finished. The host persists the state (a window reload continues the same attempt) and shows it;
+ * every transition is a function from state and clock to new state, so all of it is tested without VS Code.
+ */
+import type { Attempt } from './attempts';
+import { formatDuration, truncate } from './text';
+import { elapsedMs, pauseTimer, resumeTimer, startTimer, type TimerPhase, type TimerState, viewTimer } from './timer';
+import { writtenWords } from './draft';
+
+/** The attempt in progress: plain JSON, kept in globalState between window reloads. */
+export interface ActiveAttempt {
+  questionId: string;
+  dialogueId: string;
+  prompt: string;
+  /** URI of the draft file. */
+  draftPath: string;
+  /** The draft's template, so the word count can leave out what the user did not write. */
+  template: string;
+  timer: TimerState;
+  /** True once the user was told that time is up (told once per attempt, also across reloads). */
+  warned: boolean;
+}
+
+export interface AttemptStart {
+  questionId: string;
+  dialogueId: string;
+  prompt: string;
+  draftPath: string;
+  template: string;
+  budgetSeconds: number;
+}
+
+export function startAttempt(start: AttemptStart, now: number): ActiveAttempt {
+  const { budgetSeconds, ...rest } = start;
+  return { ...rest, timer: startTimer(now, budgetSeconds), warned: false };
+}
+
+export function isPaused(attempt: ActiveAttempt): boolean {
+  return attempt.timer.pausedAt !== undefined;
+}
+
+export function pauseAttempt(attempt: ActiveAttempt, now: number): ActiveAttempt {
+  return isPaused(attempt) ? attempt : { ...attempt, timer: pauseTimer(attempt.timer, now) };
+}
+
+export function resumeAttempt(attempt: ActiveAttempt, now: number): ActiveAttempt {
+  return isPaused(attempt) ? { ...attempt, timer: resumeTimer(attempt.timer, now) } : attempt;
+}
+
+/**
+ * Whether time ran out since the last look: `alert` is true exactly once per attempt (the returned state
+ * remembers it), so the user gets one notification, not one per repaint or per reload.
+ */
+export function noticeOvertime(attempt: ActiveAttempt, now: number): { attempt: ActiveAttempt; alert: boolean } {
+  if (attempt.warned || elapsedMs(attempt.timer, now) <= attempt.timer.budgetSeconds * 1000) return { attempt, alert: false };
+  return { attempt: { ...attempt, warned: true }, alert: true };
+}
+
+/** The record a finished attempt leaves in the history: active time only (pauses left out), rounded to seconds. */
+export function finishAttempt(attempt: ActiveAttempt, now: number, draftText: string | undefined): Attempt {
+  const activeSeconds = Math.round(elapsedMs(attempt.timer, now) / 1000);
+  const budgetSeconds = attempt.timer.budgetSeconds;
+  return {
+    questionId: attempt.questionId,
+    dialogueId: attempt.dialogueId,
+    prompt: attempt.prompt,
+    startedAt: attempt.timer.startedAt,
+    finishedAt: now,
+    activeSeconds,
+    budgetSeconds,
+    overtimeSeconds: Math.max(0, activeSeconds - budgetSeconds),
+    wordCount: draftText === undefined ? 0 : writtenWords(draftText, attempt.template),
+    draftPath: attempt.draftPath,
+  };
+}
+
+/** What the status bar and the player show of a running attempt. */
+export interface TimerPresentation {
+  /** `12:34` counting down, `+01:12` in overtime. */
+  label: string;
+  phase: TimerPhase;
+  paused: boolean;
+  /** Status-bar text with its codicon. */
+  text: string;
+  tooltip: string;
+  accessibilityLabel: string;
+}
+
+export function presentTimer(attempt: ActiveAttempt, now: number, warningShare: number): TimerPresentation {
+  const view = viewTimer(attempt.timer, now, warningShare);
+  const paused = view.paused ? ' paused' : '';
+  const left = view.phase === 'overtime' ? `${view.label.slice(1)} over time` : `${view.label} left`;
+  return {
+    label: view.label,
+    phase: view.phase,
+    paused: view.paused,
+    text: `${view.paused ? '$(debug-pause)' : '$(watch)'} ${view.label}${paused} ${truncate(attempt.prompt, 32)}`,
+    tooltip: `Answering: ${attempt.prompt}\n${left}${view.paused ? ' (paused)' : ''}. Click for Pause/Resume, Finish or Abandon.`,
+    accessibilityLabel: `Answer timer: ${left}${view.paused ? ', paused' : ''}. ${attempt.prompt}`,
+  };
+}
+
+/** The message shown once a finished attempt is recorded. */
+export function finishedMessage(record: Attempt): string {
+  const overtime = record.overtimeSeconds > 0 ? `, ${formatDuration(record.overtimeSeconds)} over` : '';
+  return `Answered in ${formatDuration(record.activeSeconds)} of ${formatDuration(record.budgetSeconds)}${overtime}.`;
+}
