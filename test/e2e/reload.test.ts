@@ -81,7 +81,7 @@ describe('Reloading the window during an answer', function () {
     await answerTurn(page, player, 0);
     const draftTab = (await tabTitles(page)).find((title) => /\.md\b/.test(title)) ?? '';
     // Leave only the draft: close the player, show the Explorer instead of the Topics view.
-    await tab(page, 'System Design Interview').locator('.action-label.codicon-close').click();
+    await tab(page, 'System Design Interview').locator('.tab-actions .action-label').first().click();
     await poll('the player to close', () => tabTitles(page), (titles) => !titles.includes('System Design Interview'));
     await runCommand(page, 'View: Show Explorer', 'workbench.view.explorer');
     await poll('the Explorer to show', () => viewPane(page, 'Topics').count(), (n) => n === 0);
