@@ -135,8 +135,11 @@ export async function focusWorkbench(page: Page): Promise<void> {
   if ((await editor.count()) > 0) await editor.focus();
 }
 
-/** Runs a command from the palette: F1, type the title, wait for the row of `commandId`, choose it. */
-export async function runCommand(page: Page, title: string, commandId: string): Promise<void> {
+/**
+ * Runs a command from the palette: F1, type the title, wait for the row of `commandId`, choose it. With `keepOpen`
+ * it does not wait for the palette to close (the command opens a QuickPick of its own in the same widget).
+ */
+export async function runCommand(page: Page, title: string, commandId: string, options: { keepOpen?: boolean } = {}): Promise<void> {
   await focusWorkbench(page);
   await page.keyboard.press('F1');
   const widget = page.locator('.quick-input-widget');
@@ -146,6 +149,10 @@ export async function runCommand(page: Page, title: string, commandId: string): 
   const row = widget.locator('.monaco-list-row').filter({ has: page.locator(`.quick-input-list-entry[data-quick-input-id="${commandId}"]`) });
   await row.first().waitFor({ state: 'visible', timeout: 15_000 });
   await row.first().click();
+  if (options.keepOpen) {
+    await poll('the command\'s own list', () => widget.locator(`.quick-input-list-entry[data-quick-input-id="${commandId}"]`).count(), (n) => n === 0);
+    return;
+  }
   await widget.waitFor({ state: 'hidden' });
 }
 
