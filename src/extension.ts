@@ -4,6 +4,7 @@ import { Views } from './ids';
 import { AnswerSession } from './host/answerSession';
 import { registerCommands } from './host/commands';
 import { DialogueDiagnostics } from './host/dialogueDiagnostics';
+import { offerWalkthroughOnce } from './host/firstRun';
 import { LibraryService } from './host/libraryService';
 import { PlayerPanels } from './host/playerPanel';
 import { ProgressService } from './host/progressService';
@@ -46,5 +47,6 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
   );
   // A timed answer left running by the last window comes back at once, with its clock.
   void session.restore();
+  void offerWalkthroughOnce(context.globalState);
   return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, progress, players }) : undefined;
 }

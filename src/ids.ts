@@ -47,7 +47,11 @@ export const TIMER_STATUS_ITEM = 'interviewDialogues.timer';
 /** globalState keys; the suffix is the version of the stored shape. */
 export const StateKeys = {
   activeAttempt: 'interviewDialogues.activeAttempt.v1',
+  walkthroughOffered: 'interviewDialogues.walkthroughOffered.v1',
 } as const;
+
+/** The getting-started walkthrough (package.json `contributes.walkthroughs`). */
+export const WALKTHROUGH_ID = 'gettingStarted';
 
 /** Settings section and the keys other code points users at. */
 export const SETTINGS_SECTION = 'interviewDialogues';

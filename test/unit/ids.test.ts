@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Commands, ContextKeys, SETTINGS_SECTION, Settings, Views, WebviewTypes } from '../../src/ids';
+import { Commands, ContextKeys, SETTINGS_SECTION, Settings, Views, WALKTHROUGH_ID, WebviewTypes } from '../../src/ids';
 import { REPO } from './helpers';
 
 interface Manifest {
@@ -15,6 +15,7 @@ interface Manifest {
     keybindings: { command: string; when?: string }[];
     configuration: { properties: Record<string, unknown> };
     viewsWelcome: { view: string; when?: string }[];
+    walkthroughs: { id: string; steps: { completionEvents: string[]; media: { image: string; altText: string } }[] }[];
   };
 }
 
@@ -48,5 +49,22 @@ describe('ids.ts and package.json', () => {
     assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${WebviewTypes.player}`));
     for (const setting of Object.values(Settings)) assert.ok(setting in contributes.configuration.properties, setting);
     for (const key of Object.keys(contributes.configuration.properties)) assert.ok(key.startsWith(`${SETTINGS_SECTION}.`), key);
+  });
+});
+
+describe('the walkthrough', () => {
+  it('is the one ids.ts names, each step completes on a known command or view, and each image exists with alt text', () => {
+    assert.deepEqual(contributes.walkthroughs.map((w) => w.id), [WALKTHROUGH_ID]);
+    const commands = new Set<string>(Object.values(Commands));
+    for (const step of contributes.walkthroughs[0].steps) {
+      assert.ok(step.completionEvents.length > 0);
+      for (const event of step.completionEvents) {
+        const [kind, target] = event.split(':');
+        if (kind === 'onCommand') assert.ok(commands.has(target), event);
+        else assert.equal(event, `onView:${Views.topics}`);
+      }
+      assert.ok(step.media.altText.length > 20, step.media.image);
+      assert.ok(readFileSync(path.join(REPO, step.media.image), 'utf8').includes('var(--vscode-'), `${step.media.image} follows the theme`);
+    }
   });
 });
