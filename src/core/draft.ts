@@ -19,6 +19,11 @@ export function isDesignQuestion(dialogue: Dialogue): boolean {
   return dialogue.kind === 'mock' || isDesignTopic(dialogue.topic, dialogue.title);
 }
 
+/** A whole design question (not a 5-minute follow-up): it gets the design outline and the design rubric. */
+export function isFullDesignQuestion(dialogue: Dialogue, budgetSeconds: number): boolean {
+  return isDesignQuestion(dialogue) && budgetSeconds >= OUTLINE_MIN_SECONDS;
+}
+
 export interface BudgetDefaults {
   designBudgetSeconds: number;
   otherBudgetSeconds: number;
@@ -37,7 +42,7 @@ export function draftTemplate(dialogue: Dialogue, question: Question, budgetSeco
     '',
   ];
   // The outline fits a full design question; a 5-minute follow-up in a design dialogue gets a plain answer.
-  if (isDesignQuestion(dialogue) && budgetSeconds >= OUTLINE_MIN_SECONDS) {
+  if (isFullDesignQuestion(dialogue, budgetSeconds)) {
     for (const heading of DESIGN_OUTLINE) lines.push(`## ${heading}`, '', '');
   } else {
     lines.push('## Your answer', '', '');

@@ -25,3 +25,8 @@ export function inferTopic(title: string): string {
 export function isDesignTopic(topic: string, title: string): boolean {
   return /design|mock/i.test(topic) || /\bdesign\b/i.test(title);
 }
+
+/** Behavioural questions (leadership, collaboration, career) are reviewed for situation, action, result, reflection. */
+export function isBehaviouralTopic(topic: string, title: string): boolean {
+  return /leadership|collaboration|career|behaviou?ral/i.test(topic) || /\bbehaviou?ral\b/i.test(title);
+}

@@ -1,0 +1,162 @@
+/**
+ * The history folder: append-only JSON Lines files, one per writer, merged on read.
+ *
+ * Why one file per writer: two windows (or two machines syncing a folder) that finish or rate at the same moment
+ * must both keep their records. Nothing here ever reads a file, changes it and writes it back over what another
+ * writer may have added meanwhile; each writer only appends to a file no one else writes, so a host whose file
+ * system has no atomic append (VS Code's `workspace.fs`) may implement `append` as read + atomic write.
+ */
+import type { TextFileStore } from '../attempts';
+import { EVENT_VERSION, type EventBody, type HistoryEvent, parseEventLine, serializeEvent } from './events';
+
+/**
+ * The files of one history folder. `write` replaces a file atomically (temporary file, then rename). Names are
+ * plain file names inside the folder; the folder is created on the first write or append.
+ */
+export interface HistoryFiles extends TextFileStore {
+  /** Names of the files directly in the folder; empty when the folder does not exist yet. */
+  list(): Promise<string[]>;
+  /**
+   * Adds `text` (whole lines) at the end of `name`, creating it. Only the file's own writer appends to it, one call
+   * at a time, so read + atomic write is a correct implementation where the file system cannot append.
+   */
+  append(name: string, text: string): Promise<void>;
+}
+
+/** The history folder inside the extension's global storage, used while `interviewDialogues.historyFolder` is empty. */
+export const DEFAULT_HISTORY_FOLDER_NAME = 'history';
+
+/** Files of events end in `.jsonl`; anything else in the folder (backups, notes, temporary files) is left alone. */
+export const EVENTS_EXTENSION = '.jsonl';
+
+/** A line that was skipped, and where it is, so a user can look at it. Lines are 1-based. */
+export interface HistoryProblem {
+  file: string;
+  line: number;
+  message: string;
+  /** True when a newer version of the extension wrote the line: the user should update, not repair. */
+  newer?: boolean;
+}
+
+export interface HistoryRead {
+  /** Every event once, ordered by time then id. */
+  events: HistoryEvent[];
+  problems: HistoryProblem[];
+  /** The event files read. */
+  files: string[];
+}
+
+/** Reads every event file of the folder and merges them. A damaged line is skipped and reported, never the rest. */
+export async function readHistory(files: HistoryFiles): Promise<HistoryRead> {
+  const names = (await files.list()).filter(isEventFile).sort();
+  const texts = await Promise.all(names.map(async (name) => ({ name, text: (await files.read(name)) ?? '' })));
+  return { ...mergeEventTexts(texts), files: names };
+}
+
+export function isEventFile(name: string): boolean {
+  return name.endsWith(EVENTS_EXTENSION);
+}
+
+/**
+ * Parses and merges the text of event files (pure). The result does not depend on the order of the files or of the
+ * lines in them: events are ordered by time then id, and of two different events with one id the one that sorts
+ * first (by time, then text) is kept and the other reported.
+ */
+export function mergeEventTexts(texts: readonly { name: string; text: string }[]): Omit<HistoryRead, 'files'> {
+  const byId = new Map<string, { event: HistoryEvent; line: string }>();
+  const problems: HistoryProblem[] = [];
+  for (const { name, text } of texts) {
+    const lines = text.split('\n');
+    const last = lines.length - 1;
+    for (let i = 0; i <= last; i++) {
+      const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+      if (line.trim() === '') continue;
+      const result = parseEventLine(line);
+      if ('problem' in result) {
+        // A last line without its newline is what a crash in the middle of an append leaves behind.
+        const unfinished = i === last && !result.newer ? ' (an unfinished last line: the window or machine probably stopped while writing it)' : '';
+        problems.push({ file: name, line: i + 1, message: `${result.problem}${unfinished}`, ...(result.newer ? { newer: true } : {}) });
+        continue;
+      }
+      const event = result.event;
+      const known = byId.get(event.id);
+      if (!known) {
+        byId.set(event.id, { event, line });
+      } else if (known.line !== line) {
+        const keepNew = event.at < known.event.at || (event.at === known.event.at && line < known.line);
+        if (keepNew) byId.set(event.id, { event, line });
+        problems.push({ file: name, line: i + 1, message: `another event already has the id ${JSON.stringify(event.id)}; only one of the two is used` });
+      }
+    }
+  }
+  const events = [...byId.values()].map(({ event }) => event).sort(byTimeThenId);
+  return { events, problems };
+}
+
+/** The order of the merged history: time, then id (so equal times still sort the same way everywhere). */
+export function byTimeThenId(a: HistoryEvent, b: HistoryEvent): number {
+  return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A writer id: sortable by creation time, unique with overwhelming odds (10 random base-36 characters). */
+export function newWriterId(now: number, random: () => number = Math.random): string {
+  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  let suffix = '';
+  while (suffix.length < 10) suffix += Math.floor(random() * 36).toString(36);
+  return `${stamp}-${suffix}`;
+}
+
+export interface HistoryWriterOptions {
+  /** One per window session (see `newWriterId`); it names the writer's file and prefixes its event ids. */
+  writerId: string;
+  now?: () => number;
+}
+
+/**
+ * Appends events to the writer's own file, `events-<writer id>.jsonl`, each call as whole lines in one append.
+ * If an append fails (disk full, a network folder gone), the next one goes to a new file: a partly written line
+ * is then the last line of a file no one appends to again, so it cannot swallow the next event.
+ */
+export class HistoryWriter {
+  private sequence = 0;
+  private fileNumber = 1;
+  private readonly now: () => number;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly files: HistoryFiles, private readonly options: HistoryWriterOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** The file this writer appends to now. */
+  get fileName(): string {
+    return `events-${this.options.writerId}${this.fileNumber > 1 ? `-${this.fileNumber}` : ''}${EVENTS_EXTENSION}`;
+  }
+
+  /**
+   * Stamps the bodies with id, version and time (theirs, else now), appends them and returns the events. Calls are
+   * queued so that appends never overlap (the contract of `HistoryFiles.append`). Rejects when the append failed
+   * twice (once into a fresh file); the caller must then tell the user that the event was not saved.
+   */
+  record(...bodies: EventBody[]): Promise<HistoryEvent[]> {
+    const events = bodies.map((body) => this.stamp(body));
+    const text = events.map((event) => `${serializeEvent(event)}\n`).join('');
+    const done = this.queue.then(() => this.appendWithRetry(text)).then(() => events);
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  private stamp(body: EventBody): HistoryEvent {
+    const { at, ...rest } = body;
+    // Header first, so that a line reads as "version, id, time, what happened".
+    return { v: EVENT_VERSION, id: `${this.options.writerId}.${(++this.sequence).toString(36)}`, at: at ?? this.now(), ...rest } as HistoryEvent;
+  }
+
+  private async appendWithRetry(text: string): Promise<void> {
+    try {
+      await this.files.append(this.fileName, text);
+    } catch {
+      this.fileNumber++;
+      await this.files.append(this.fileName, text);
+    }
+  }
+}

@@ -1,0 +1,337 @@
+/**
+ * Spaced repetition with FSRS (ts-fsrs): a card per question, derived from the question's reviews.
+ *
+ * The reviews are the log: the card is what ts-fsrs makes of them, replayed from the last reset. To load 100,000
+ * reviews fast, each review also records the card ts-fsrs computed (`CardSnapshot`) and the review it followed;
+ * the last snapshot is used as is when the chain of reviews is intact and the parameters are the same, and the
+ * card is replayed otherwise (a merge of two machines that both reviewed a question, a deleted attempt, changed
+ * settings). So changing the settings recomputes every schedule from the log.
+ *
+ * This module imports ts-fsrs, which patches `Date.prototype` when loaded: load it lazily (`await import`).
+ */
+import { type Card, createEmptyCard, type FSRS, fsrs, FSRSVersion, type Grade, State } from 'ts-fsrs';
+import { type CardSnapshot, type EventBody, type KeyPointMark, type Rating, RATINGS, type ReviewEvent, type RubricKind, encodeKeyPoints } from '../history/events';
+import { contentHash } from '../history/hash';
+import type { History, QuestionHistory } from '../history/history';
+import { DAY_MS, type LocalDays } from './days';
+
+export interface ScheduleSettings {
+  /** The chance of still knowing an answer when it comes due (FSRS desired retention), 0.7–0.99. */
+  desiredRetention: number;
+  /** The longest interval between two reviews, in days. */
+  maximumIntervalDays: number;
+  /** New questions per day: a first answer to a design question takes half an hour, so a few a day. */
+  newPerDay: number;
+}
+
+export const DEFAULT_SCHEDULE_SETTINGS: ScheduleSettings = { desiredRetention: 0.9, maximumIntervalDays: 365, newPerDay: 5 };
+
+/**
+ * One learning step of 10 minutes (ts-fsrs defaults to 1 and 10 minutes, made for flash cards): after Again, try the
+ * question once more the same day after studying the model answer; Good on a new question means days, not minutes,
+ * because rewriting a 30-minute answer you just got right teaches little.
+ */
+export const LEARNING_STEPS = ['10m'] as const;
+
+export type CardState = 'new' | 'learning' | 'review' | 'relearning';
+
+const STATE_NAMES: Record<State, CardState> = { [State.New]: 'new', [State.Learning]: 'learning', [State.Review]: 'review', [State.Relearning]: 'relearning' };
+const GRADES: Record<Rating, Grade> = { again: 1, hard: 2, good: 3, easy: 4 };
+
+/** A question's schedule as the UI shows it. */
+export interface QuestionCard {
+  question: string;
+  state: CardState;
+  /** When the question is next due (epoch ms); undefined while it is new. */
+  due?: number;
+  suspended: boolean;
+  reps: number;
+  lapses: number;
+  stability: number;
+  difficulty: number;
+  lastReview?: number;
+  lastRating?: Rating;
+  /** The first review since the last reset: when the question stopped being new (for the daily limit). */
+  introducedAt?: number;
+  /** True when the card was recomputed from the reviews instead of taken from the last one. */
+  replayed: boolean;
+}
+
+/** One of the four buttons: the rating and when the question would come back. */
+export interface RatingOption {
+  rating: Rating;
+  due: number;
+  intervalMs: number;
+  /** Short, for the button: `10m`, `5h`, `3d`, `1.5mo`, `2y`. */
+  label: string;
+  /** For screen readers and tooltips: `10 minutes`, `3 days`, `1.5 months`. */
+  spoken: string;
+}
+
+/** What a review records besides the rating, all optional. */
+export interface ReviewDetails {
+  attempt?: string;
+  proposed?: Rating;
+  keyPoints?: readonly KeyPointMark[];
+  rubric?: { kind: RubricKind; scores: Record<string, number> };
+}
+
+export interface QueueOptions {
+  now: number;
+  days: LocalDays;
+  /**
+   * The library's question ids, in the order new questions should come. When given, questions not in it (their
+   * dialogue was deleted) are left out of the queue and the forecast, since they can no longer be practised.
+   * Without it, the questions of the history are used and new ones are those with a history but no review.
+   */
+  library?: readonly string[];
+}
+
+export interface QueueItem {
+  question: string;
+  card: QuestionCard;
+}
+
+export interface DueQueue {
+  /** Due before the day ends, most overdue first. */
+  due: QueueItem[];
+  /** New questions for today: up to the daily limit, less the new ones already introduced today, in library order. */
+  new: QueueItem[];
+  /** New questions introduced (first reviewed) today. */
+  introducedToday: number;
+}
+
+export interface ForecastDay {
+  /** `YYYY-MM-DD`, local. */
+  day: string;
+  /** Questions due that day; the first day also counts everything overdue. */
+  due: number;
+}
+
+interface Cached {
+  revision: number;
+  card: QuestionCard;
+  fsrsCard: Card;
+}
+
+export class Scheduler {
+  readonly settings: ScheduleSettings;
+  /** Fingerprint of everything that shapes a card; recorded in each review's snapshot. */
+  readonly fingerprint: string;
+  private readonly fsrs: FSRS;
+  private readonly cache = new WeakMap<QuestionHistory, Cached>();
+
+  constructor(settings: Partial<ScheduleSettings> = {}) {
+    this.settings = normalizeSettings(settings);
+    this.fsrs = fsrs({
+      request_retention: this.settings.desiredRetention,
+      maximum_interval: this.settings.maximumIntervalDays,
+      enable_fuzz: false,
+      learning_steps: [...LEARNING_STEPS],
+      relearning_steps: [...LEARNING_STEPS],
+    });
+    this.fingerprint = contentHash(JSON.stringify([FSRSVersion, this.settings.desiredRetention, this.settings.maximumIntervalDays, LEARNING_STEPS]));
+  }
+
+  /** The card of a question (new when it has no history). Cached per history revision. */
+  card(history: QuestionHistory | undefined, question = history?.question ?? ''): QuestionCard {
+    return history ? this.cached(history).card : newCard(question);
+  }
+
+  /** The four outcomes for the buttons, Again to Easy, if the question were rated at `now`. */
+  preview(history: QuestionHistory | undefined, now: number): RatingOption[] {
+    const current = history ? this.cached(history).fsrsCard : createEmptyCard(now);
+    const at = reviewTime(current, now);
+    const outcomes = this.fsrs.repeat(current, at);
+    return RATINGS.map((rating) => {
+      const due = outcomes[GRADES[rating]].card.due.getTime();
+      return { rating, due, intervalMs: due - at, label: intervalLabel(due - at), spoken: spokenInterval(due - at) };
+    });
+  }
+
+  /** The event that records a rating (for `HistoryWriter.record`), with the card ts-fsrs computes from it. */
+  rate(history: QuestionHistory | undefined, question: string, rating: Rating, now: number, details: ReviewDetails = {}): EventBody {
+    const current = history ? this.cached(history).fsrsCard : createEmptyCard(now);
+    const at = reviewTime(current, now);
+    const next = this.fsrs.next(current, at, GRADES[rating]).card;
+    const after = history?.schedule.at(-1)?.id;
+    return {
+      type: 'review',
+      at,
+      question,
+      ...(details.attempt !== undefined ? { attempt: details.attempt } : {}),
+      rating,
+      ...(details.proposed ? { proposed: details.proposed } : {}),
+      ...(details.keyPoints ? { keyPoints: encodeKeyPoints(details.keyPoints) } : {}),
+      ...(details.rubric ? { rubric: details.rubric } : {}),
+      card: this.snapshot(next),
+      ...(after !== undefined ? { after } : {}),
+    };
+  }
+
+  /** The questions to practise on the day of `now`. */
+  queue(history: History, options: QueueOptions): DueQueue {
+    const today = options.days.dayOf(options.now);
+    const endOfToday = options.days.startOf(today + 1);
+    const due: QueueItem[] = [];
+    const fresh: QueueItem[] = [];
+    let introducedToday = 0;
+    for (const entry of this.cards(history, options)) {
+      const { card } = entry;
+      if (card.introducedAt !== undefined && options.days.dayOf(card.introducedAt) === today) introducedToday++;
+      if (card.suspended) continue;
+      if (card.state === 'new') fresh.push(entry);
+      else if (card.due !== undefined && card.due < endOfToday) due.push(entry);
+    }
+    due.sort((a, b) => (a.card.due ?? 0) - (b.card.due ?? 0) || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0));
+    const room = Math.max(0, this.settings.newPerDay - introducedToday);
+    return { due, new: fresh.slice(0, room), introducedToday };
+  }
+
+  /** Questions due today and new ones still to introduce today: the numbers for a badge. */
+  dueCount(history: History, options: QueueOptions): { due: number; new: number } {
+    const queue = this.queue(history, options);
+    return { due: queue.due.length, new: queue.new.length };
+  }
+
+  /** Questions due on each of the next `days` days (today first, overdue included in today). */
+  forecast(history: History, options: QueueOptions & { horizonDays?: number }): ForecastDay[] {
+    const horizon = options.horizonDays ?? 30;
+    const today = options.days.dayOf(options.now);
+    const counts = new Array<number>(horizon).fill(0);
+    for (const { card } of this.cards(history, options)) {
+      if (card.suspended || card.due === undefined || card.state === 'new') continue;
+      const offset = Math.max(0, options.days.dayOf(card.due) - today);
+      if (offset < horizon) counts[offset]++;
+    }
+    return counts.map((due, i) => ({ day: options.days.label(today + i), due }));
+  }
+
+  /** Every card of the queue's scope: the library's questions (in its order), else those of the history. */
+  private *cards(history: History, options: QueueOptions): Generator<QueueItem> {
+    if (options.library) {
+      for (const question of options.library) yield { question, card: this.card(history.question(question), question) };
+    } else {
+      for (const entry of history.questions()) yield { question: entry.question, card: this.card(entry) };
+    }
+  }
+
+  private cached(history: QuestionHistory): Cached {
+    const hit = this.cache.get(history);
+    if (hit && hit.revision === history.revision) return hit;
+    const computed = this.compute(history);
+    this.cache.set(history, computed);
+    return computed;
+  }
+
+  private compute(history: QuestionHistory): Cached {
+    const schedule = history.schedule;
+    let start = schedule.length;
+    while (start > 0 && schedule[start - 1].type !== 'reset') start--;
+    const reviews = schedule.slice(start) as ReviewEvent[];
+    const base = { question: history.question, suspended: history.suspended };
+    if (reviews.length === 0) return { revision: history.revision, card: { ...newCard(history.question), ...base }, fsrsCard: createEmptyCard(0) };
+
+    const last = reviews[reviews.length - 1];
+    let fsrsCard: Card;
+    const usable = last.card.p === this.fingerprint && reviews.every((review, i) => review.after === (i === 0 ? schedule[start - 1]?.id : reviews[i - 1].id));
+    if (usable) {
+      fsrsCard = fromSnapshot(last.card, last.at);
+    } else {
+      fsrsCard = createEmptyCard(reviews[0].at);
+      for (const review of reviews) fsrsCard = this.fsrs.next(fsrsCard, reviewTime(fsrsCard, review.at), GRADES[review.rating]).card;
+    }
+    const card: QuestionCard = {
+      ...base,
+      state: STATE_NAMES[fsrsCard.state],
+      due: fsrsCard.due.getTime(),
+      reps: fsrsCard.reps,
+      lapses: fsrsCard.lapses,
+      stability: fsrsCard.stability,
+      difficulty: fsrsCard.difficulty,
+      lastReview: last.at,
+      lastRating: last.rating,
+      introducedAt: reviews[0].at,
+      replayed: !usable,
+    };
+    return { revision: history.revision, card, fsrsCard };
+  }
+
+  private snapshot(card: Card): CardSnapshot {
+    return {
+      due: card.due.getTime(),
+      s: card.stability,
+      d: card.difficulty,
+      state: card.state,
+      reps: card.reps,
+      lapses: card.lapses,
+      step: card.learning_steps,
+      days: card.scheduled_days,
+      p: this.fingerprint,
+    };
+  }
+}
+
+/** Settings from the user's configuration, brought into the ranges ts-fsrs and the queue can work with. */
+export function normalizeSettings(settings: Partial<ScheduleSettings>): ScheduleSettings {
+  const pick = (value: number | undefined, fallback: number, min: number, max: number, integer: boolean) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+    const clamped = Math.min(max, Math.max(min, value));
+    return integer ? Math.round(clamped) : clamped;
+  };
+  return {
+    desiredRetention: pick(settings.desiredRetention, DEFAULT_SCHEDULE_SETTINGS.desiredRetention, 0.7, 0.99, false),
+    maximumIntervalDays: pick(settings.maximumIntervalDays, DEFAULT_SCHEDULE_SETTINGS.maximumIntervalDays, 1, 36500, true),
+    newPerDay: pick(settings.newPerDay, DEFAULT_SCHEDULE_SETTINGS.newPerDay, 0, 1000, true),
+  };
+}
+
+function newCard(question: string): QuestionCard {
+  return { question, state: 'new', suspended: false, reps: 0, lapses: 0, stability: 0, difficulty: 0, replayed: false };
+}
+
+function fromSnapshot(snapshot: CardSnapshot, reviewedAt: number): Card {
+  return {
+    due: new Date(snapshot.due),
+    stability: snapshot.s,
+    difficulty: snapshot.d,
+    elapsed_days: 0,
+    scheduled_days: snapshot.days,
+    learning_steps: snapshot.step,
+    reps: snapshot.reps,
+    lapses: snapshot.lapses,
+    state: snapshot.state as State,
+    last_review: new Date(reviewedAt),
+  };
+}
+
+/** A review never goes back before the previous one (a clock set back, or a merge across machines). */
+function reviewTime(card: Card, now: number): number {
+  return Math.max(now, card.last_review?.getTime() ?? now);
+}
+
+const UNITS = [
+  { limit: 60 * 60_000, size: 60_000, short: 'm', long: 'minute' },
+  { limit: DAY_MS, size: 60 * 60_000, short: 'h', long: 'hour' },
+  { limit: 30 * DAY_MS, size: DAY_MS, short: 'd', long: 'day' },
+  { limit: 365 * DAY_MS, size: 30 * DAY_MS, short: 'mo', long: 'month' },
+  { limit: Infinity, size: 365 * DAY_MS, short: 'y', long: 'year' },
+];
+
+function intervalParts(ms: number): { value: string; short: string; long: string } {
+  const unit = UNITS.find((u) => ms < u.limit) ?? UNITS[UNITS.length - 1];
+  const amount = Math.max(1, ms / unit.size);
+  // Whole minutes, hours and days; months and years to one decimal (1.5mo), as Anki shows them.
+  const value = unit.size >= 30 * DAY_MS ? String(Math.round(amount * 10) / 10) : String(Math.round(amount));
+  return { value, short: unit.short, long: unit.long };
+}
+
+export function intervalLabel(ms: number): string {
+  const { value, short } = intervalParts(ms);
+  return `${value}${short}`;
+}
+
+export function spokenInterval(ms: number): string {
+  const { value, long } = intervalParts(ms);
+  return `${value} ${long}${value === '1' ? '' : 's'}`;
+}
