@@ -56,7 +56,7 @@ const builds = [
   { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [problemMatcherPlugin, lazyYamlPlugin] },
   { ...shared, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
-  { ...shared, entryPoints: ['src/webview/player.ts'], outfile: 'dist/webview/player.js', platform: 'browser', format: 'iife', target: 'es2022' },
+  ...['player', 'review'].map((page) => ({ ...shared, entryPoints: [`src/webview/${page}.ts`], outfile: `dist/webview/${page}.js`, platform: 'browser', format: 'iife', target: 'es2022' })),
 ];
 
 /** Codicons are loaded by the webview from dist/, so the packaged extension needs no node_modules. */

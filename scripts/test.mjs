@@ -18,6 +18,8 @@ const color = process.stdout.isTTY ? ['--color'] : [];
 
 const build = [
   { title: 'build', command: 'npm', args: ['run', 'build', '--silent'] },
+  // Compiled tests of deleted test files would otherwise still run from out/.
+  { title: 'clean compiled tests', command: node, args: ['-e', "require('fs').rmSync('out', { recursive: true, force: true })"] },
   { title: 'compile tests', command: node, args: [bin('typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'] },
 ];
 const TIERS = {

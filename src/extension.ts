@@ -7,7 +7,12 @@ import { DialogueDiagnostics } from './host/dialogueDiagnostics';
 import { offerWalkthroughOnce } from './host/firstRun';
 import { LibraryService } from './host/libraryService';
 import { PlayerPanels } from './host/playerPanel';
-import { ProgressService } from './host/progressService';
+import { DueBadge } from './host/dueBadge';
+import { DueQueueService } from './host/dueQueue';
+import { HistoryService } from './host/historyService';
+import { ModelAnswerDocuments } from './host/modelAnswers';
+import { registerPracticeCommands } from './host/practiceCommands';
+import { ReviewPanels } from './host/reviewPanel';
 import { affectsSettings, readSettings } from './host/settings';
 import { type TestSurface, testSurface } from './host/testSurface';
 import { TopicsTreeProvider } from './host/topicsTree';
@@ -20,27 +25,42 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
 
   const libraries = new LibraryService(vscode.Uri.joinPath(context.extensionUri, 'dialogues'), currentSettings, log);
   const diagnostics = new DialogueDiagnostics(libraries, currentSettings);
-  const progress = new ProgressService(context.globalStorageUri, log);
-  const session = new AnswerSession({ state: context.globalState, globalStorage: context.globalStorageUri, progress, settings: currentSettings, log });
-  const players = new PlayerPanels({ extensionUri: context.extensionUri, libraries, progress, session, settings: currentSettings, log });
-  const tree = new TopicsTreeProvider(libraries, progress, currentSettings);
+  const history = new HistoryService(context.globalStorageUri, currentSettings, log);
+  const session = new AnswerSession({ state: context.globalState, globalStorage: context.globalStorageUri, history, settings: currentSettings, log });
+  const players = new PlayerPanels({ extensionUri: context.extensionUri, libraries, history, session, settings: currentSettings, log });
+  const queue = new DueQueueService(libraries, history);
+  const tree = new TopicsTreeProvider(libraries, history, queue, currentSettings);
   const treeView = vscode.window.createTreeView(Views.topics, { treeDataProvider: tree, showCollapseAll: true });
+  const practiseRun = { active: false };
+  const reviews = new ReviewPanels({
+    extensionUri: context.extensionUri,
+    libraries,
+    history,
+    log,
+    queueRemaining: () => (practiseRun.active ? queue.latest.filter((q) => q.fresh || (q.due ?? Infinity) <= Date.now()).length : undefined),
+  });
 
   context.subscriptions.push(
     tree.onDidChangeFilter((description) => (treeView.description = description)),
     log,
     libraries,
     diagnostics,
-    progress,
+    history,
     session,
     players,
+    queue,
     tree,
     treeView,
-    ...registerCommands({ diagnostics, libraries, progress, players, session, tree }),
+    reviews,
+    new ModelAnswerDocuments(libraries),
+    new DueBadge(treeView, queue),
+    ...registerCommands({ diagnostics, libraries, history, players, session, tree, reviews }),
+    ...registerPracticeCommands({ libraries, history, queue, players, session, reviews }, practiseRun),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       settings = readSettings();
       libraries.settingsChanged();
+      history.settingsChanged(event);
       tree.refresh();
       players.refreshAll();
     }),
@@ -48,5 +68,5 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
   // A timed answer left running by the last window comes back at once, with its clock.
   void session.restore();
   void offerWalkthroughOnce(context.globalState);
-  return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, progress, players }) : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, history, players, reviews }) : undefined;
 }

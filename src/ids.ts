@@ -21,6 +21,17 @@ export const Commands = {
   clearFilter: 'interviewDialogues.clearFilter',
   newDialogue: 'interviewDialogues.newDialogue',
   validate: 'interviewDialogues.validate',
+  reviewAnswer: 'interviewDialogues.reviewAnswer',
+  compareInDiffEditor: 'interviewDialogues.compareInDiffEditor',
+  openDraft: 'interviewDialogues.openDraft',
+  practiseDue: 'interviewDialogues.practiseDue',
+  showHistory: 'interviewDialogues.showHistory',
+  suspendQuestion: 'interviewDialogues.suspendQuestion',
+  unsuspendQuestion: 'interviewDialogues.unsuspendQuestion',
+  resetSchedule: 'interviewDialogues.resetSchedule',
+  exportHistory: 'interviewDialogues.exportHistory',
+  importHistory: 'interviewDialogues.importHistory',
+  rateAnswer: 'interviewDialogues.rateAnswer',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -35,11 +46,16 @@ export const ContextKeys = {
   timerRunning: 'interviewDialogues.timerRunning',
   timerPaused: 'interviewDialogues.timerPaused',
   filterActive: 'interviewDialogues.filterActive',
+  reviewOpen: 'interviewDialogues.reviewOpen',
 } as const;
 
 export const WebviewTypes = {
   player: 'interviewDialogues.player',
+  review: 'interviewDialogues.review',
 } as const;
+
+/** Read-only documents of model answers, for the diff editor. */
+export const MODEL_ANSWER_SCHEME = 'interview-dialogues-model';
 
 /** The status-bar item's id (VS Code prefixes it with the extension id). */
 export const TIMER_STATUS_ITEM = 'interviewDialogues.timer';
@@ -59,4 +75,5 @@ export const Settings = {
   draftsFolder: 'interviewDialogues.draftsFolder',
   extraFolders: 'interviewDialogues.extraFolders',
   maxFileSize: 'interviewDialogues.maxFileSize',
+  historyFolder: 'interviewDialogues.historyFolder',
 } as const;

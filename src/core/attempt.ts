@@ -3,7 +3,7 @@
  * it leaves when finished. The host persists the state (a window reload continues the same attempt) and shows it;
  * every transition is a function from state and clock to new state, so all of it is tested without VS Code.
  */
-import type { Attempt } from './attempts';
+import type { AttemptEvent } from './history/events';
 import { formatDuration, truncate } from './text';
 import { elapsedMs, pauseTimer, resumeTimer, startTimer, type TimerPhase, type TimerState, viewTimer } from './timer';
 import { writtenWords } from './draft';
@@ -12,6 +12,8 @@ import { writtenWords } from './draft';
 export interface ActiveAttempt {
   questionId: string;
   dialogueId: string;
+  /** The dialogue's topic when the attempt started (recorded with it for statistics). */
+  topic?: string;
   prompt: string;
   /** URI of the draft file. */
   draftPath: string;
@@ -25,6 +27,7 @@ export interface ActiveAttempt {
 export interface AttemptStart {
   questionId: string;
   dialogueId: string;
+  topic?: string;
   prompt: string;
   draftPath: string;
   template: string;
@@ -57,21 +60,29 @@ export function noticeOvertime(attempt: ActiveAttempt, now: number): { attempt: 
   return { attempt: { ...attempt, warned: true }, alert: true };
 }
 
-/** The record a finished attempt leaves in the history: active time only (pauses left out), rounded to seconds. */
-export function finishAttempt(attempt: ActiveAttempt, now: number, draftText: string | undefined): Attempt {
+/** A finished attempt as the history records it (the writer adds id and version); `at` is when it was finished. */
+export type AttemptRecord = Omit<AttemptEvent, 'v' | 'id'>;
+
+/**
+ * The record a finished attempt leaves in the history: active time only (pauses left out), rounded to seconds.
+ * `topic` is the dialogue's topic now, so statistics still group the attempt after the dialogue is gone.
+ */
+export function finishAttempt(attempt: ActiveAttempt, now: number, draftText: string | undefined, topic = attempt.topic): AttemptRecord {
   const activeSeconds = Math.round(elapsedMs(attempt.timer, now) / 1000);
   const budgetSeconds = attempt.timer.budgetSeconds;
   return {
-    questionId: attempt.questionId,
-    dialogueId: attempt.dialogueId,
+    type: 'attempt',
+    at: now,
+    question: attempt.questionId,
+    dialogue: attempt.dialogueId,
     prompt: attempt.prompt,
+    ...(topic !== undefined ? { topic } : {}),
     startedAt: attempt.timer.startedAt,
-    finishedAt: now,
     activeSeconds,
     budgetSeconds,
     overtimeSeconds: Math.max(0, activeSeconds - budgetSeconds),
     wordCount: draftText === undefined ? 0 : writtenWords(draftText, attempt.template),
-    draftPath: attempt.draftPath,
+    draft: attempt.draftPath,
   };
 }
 
@@ -102,7 +113,7 @@ export function presentTimer(attempt: ActiveAttempt, now: number, warningShare: 
 }
 
 /** The message shown once a finished attempt is recorded. */
-export function finishedMessage(record: Attempt): string {
+export function finishedMessage(record: Pick<AttemptRecord, 'activeSeconds' | 'budgetSeconds' | 'overtimeSeconds'>): string {
   const overtime = record.overtimeSeconds > 0 ? `, ${formatDuration(record.overtimeSeconds)} over` : '';
   return `Answered in ${formatDuration(record.activeSeconds)} of ${formatDuration(record.budgetSeconds)}${overtime}.`;
 }

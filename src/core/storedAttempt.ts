@@ -8,6 +8,7 @@ import type { ActiveAttempt } from './attempt';
 const ActiveAttemptSchema = z.object({
   questionId: z.string(),
   dialogueId: z.string(),
+  topic: z.optional(z.string()),
   prompt: z.string(),
   draftPath: z.string(),
   template: z.string(),

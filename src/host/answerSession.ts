@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import {
-  type ActiveAttempt, finishAttempt, finishedMessage, isPaused, noticeOvertime, pauseAttempt, presentTimer, resumeAttempt, startAttempt,
+  type ActiveAttempt, finishAttempt, isPaused, noticeOvertime, pauseAttempt, presentTimer, resumeAttempt, startAttempt,
 } from '../core/attempt';
-import type { Attempt } from '../core/attempts';
+import type { AttemptEvent } from '../core/history/events';
 import { budgetOf, draftFileName, draftTemplate } from '../core/draft';
 import type { Dialogue, Question } from '../core/model';
 import { truncate } from '../core/text';
@@ -16,14 +16,14 @@ import type { PlayerTimer } from '../protocol/player';
 import { ContextKey } from './contextKey';
 import { DraftFiles } from './draftFiles';
 import { userFolderUri } from './paths';
-import type { ProgressService } from './progressService';
+import type { HistoryService } from './historyService';
 import type { Settings } from './settings';
 import { TimerStatusBar } from './timerStatusBar';
 
 export interface AnswerSessionOptions {
   state: vscode.Memento;
   globalStorage: vscode.Uri;
-  progress: ProgressService;
+  history: HistoryService;
   settings: () => Settings;
   log: vscode.LogOutputChannel;
 }
@@ -101,7 +101,7 @@ export class AnswerSession implements vscode.Disposable {
       if (open) void vscode.commands.executeCommand('workbench.action.openSettings', SettingIds.draftsFolder);
       return false;
     }
-    await this.setActive(startAttempt({ questionId: question.id, dialogueId: dialogue.id, prompt: question.prompt, draftPath: draft.toString(), template, budgetSeconds }, startedAt));
+    await this.setActive(startAttempt({ questionId: question.id, dialogueId: dialogue.id, topic: dialogue.topic, prompt: question.prompt, draftPath: draft.toString(), template, budgetSeconds }, startedAt));
     await this.showDraft();
     return true;
   }
@@ -121,18 +121,17 @@ export class AnswerSession implements vscode.Disposable {
     if (this.active && isPaused(this.active)) await this.setActive(resumeAttempt(this.active, Date.now()));
   }
 
-  /** Saves the draft and records the attempt. Returns what was recorded. */
-  async finish(): Promise<Attempt | undefined> {
+  /**
+   * Saves the draft and records the attempt. Returns the recorded event (undefined when nothing ran, or the history
+   * could not be written: the user was told, and the draft file is kept either way).
+   */
+  async finish(): Promise<AttemptEvent | undefined> {
     const attempt = this.active;
     if (!attempt) return undefined;
-    const finishedAt = Date.now();
-    const record = finishAttempt(attempt, finishedAt, await this.drafts.saveAndRead(attempt.draftPath));
-    await this.options.progress.record(record);
+    const record = finishAttempt(attempt, Date.now(), await this.drafts.saveAndRead(attempt.draftPath));
+    const event = await this.options.history.recordAttempt(record);
     await this.setActive(undefined);
-    void vscode.window.showInformationMessage(`${finishedMessage(record)} Compare your draft with the model answer.`, 'Compare with Model Answer').then((choice) => {
-      if (choice) void vscode.commands.executeCommand(Commands.compareWithModelAnswer, { questionId: record.questionId });
-    });
-    return record;
+    return event;
   }
 
   /** Stops the attempt without recording it; the draft file stays where it is. */

@@ -10,16 +10,18 @@ import type { DialogueDiagnostics } from './dialogueDiagnostics';
 import { createDialogueFile } from './newDialogue';
 import type { LibraryService } from './libraryService';
 import type { PlayerPanels } from './playerPanel';
-import type { ProgressService } from './progressService';
+import type { ReviewPanels } from './reviewPanel';
+import type { HistoryService } from './historyService';
 import type { TopicsTreeProvider, TreeNode } from './topicsTree';
 
 export interface CommandServices {
   diagnostics: DialogueDiagnostics;
   libraries: LibraryService;
-  progress: ProgressService;
+  history: HistoryService;
   players: PlayerPanels;
   session: AnswerSession;
   tree: TopicsTreeProvider;
+  reviews: ReviewPanels;
 }
 
 /** What commands accept: a tree node (context menus), an id object (tree clicks, the player, tests), or nothing. */
@@ -40,7 +42,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 
     register('answerQuestion', async (target?: QuestionTarget) => {
       const library = await libraries.library();
-      const questionId = resolveQuestion(target) ?? (await pickQuestion(library, services.progress));
+      const questionId = resolveQuestion(target) ?? (await pickQuestion(library, services.history));
       if (!questionId) return;
       const found = library.question(questionId);
       if (!found) {
@@ -57,7 +59,12 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 
     register('pauseTimer', async () => (session.current ? session.pause() : noAttempt())),
     register('resumeTimer', async () => (session.current ? session.resume() : noAttempt())),
-    register('finishAnswer', async () => (session.current ? session.finish() : noAttempt())),
+    register('finishAnswer', async () => {
+      if (!session.current) return noAttempt();
+      const recorded = await session.finish();
+      // The review opens beside the draft: the answer next to the model answer, the key points, the rating.
+      if (recorded) await services.reviews.show(recorded.id);
+    }),
     register('abandonAnswer', async () => (session.current ? session.abandon() : noAttempt())),
 
     register('timerActions', async () => {
@@ -77,7 +84,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 
     register('compareWithModelAnswer', async (target?: QuestionTarget) => {
       const library = await libraries.library();
-      const questionId = resolveQuestion(target) ?? session.current?.questionId ?? services.progress.attempts().at(-1)?.questionId;
+      const questionId = resolveQuestion(target) ?? session.current?.questionId ?? services.reviews.current?.questionId;
       const found = questionId ? library.question(questionId) : undefined;
       if (!found) {
         void vscode.window.showInformationMessage('Answer a question first; then its model answer can be compared with your draft.');
@@ -164,11 +171,11 @@ async function pickDialogue(library: Library): Promise<{ dialogueId: string; tur
   return choice ? { dialogueId: choice.dialogueId } : undefined;
 }
 
-async function pickQuestion(library: Library, progress: ProgressService): Promise<string | undefined> {
-  await progress.ready();
+async function pickQuestion(library: Library, history: HistoryService): Promise<string | undefined> {
+  await history.ready();
   const items = library.dialogues.flatMap((dialogue: Dialogue) =>
     dialogue.questions.map((question: Question) => {
-      const done = progress.of(question.id);
+      const done = history.progress(question.id);
       return {
         label: `${done ? '$(pass-filled) ' : ''}${question.prompt}`,
         description: `${dialogue.title} · ${dialogue.topic}`,

@@ -1,15 +1,34 @@
-/** `TextFileStore` over `workspace.fs`: atomic writes (temporary file, then rename) in one folder. */
+/**
+ * The history folder's files for the extension: Node's `fs` when the folder is local to the extension host (real
+ * O_APPEND appends, no round trip per call), `workspace.fs` for any other scheme (a remote or virtual folder).
+ */
 import * as vscode from 'vscode';
-import type { TextFileStore } from '../core/attempts';
+import type { HistoryFiles } from '../core/history/log';
+import { NodeHistoryFiles } from '../node/historyFiles';
 
-export class WorkspaceTextFileStore implements TextFileStore {
+export function historyFilesAt(folder: vscode.Uri): HistoryFiles {
+  return folder.scheme === 'file' ? new NodeHistoryFiles(folder.fsPath) : new WorkspaceHistoryFiles(folder);
+}
+
+/** `HistoryFiles` over `workspace.fs`: atomic writes (temporary file, then rename) in one folder. */
+export class WorkspaceHistoryFiles implements HistoryFiles {
   constructor(private readonly folder: vscode.Uri) {}
+
+  async list(): Promise<string[]> {
+    try {
+      const entries = await vscode.workspace.fs.readDirectory(this.folder);
+      return entries.filter(([, type]) => (type & vscode.FileType.File) !== 0).map(([name]) => name);
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+  }
 
   async read(name: string): Promise<string | undefined> {
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name)));
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      if (isNotFound(error)) return undefined;
       throw error;
     }
   }
@@ -26,4 +45,13 @@ export class WorkspaceTextFileStore implements TextFileStore {
   async rename(from: string, to: string): Promise<void> {
     await vscode.workspace.fs.rename(vscode.Uri.joinPath(this.folder, from), vscode.Uri.joinPath(this.folder, to), { overwrite: true });
   }
+
+  /** workspace.fs cannot append: read + atomic write is correct because only this window's writer appends to its file. */
+  async append(name: string, text: string): Promise<void> {
+    await this.write(name, ((await this.read(name)) ?? '') + text);
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
 }

@@ -13,14 +13,14 @@ import { Commands, type CommandId, WebviewTypes } from '../ids';
 import type { HostMessage, PersistedPlayerState, PlayerMode, PlayerState, WebviewMessage } from '../protocol/player';
 import type { AnswerSession } from './answerSession';
 import type { LibraryService } from './libraryService';
-import type { ProgressService } from './progressService';
+import type { HistoryService } from './historyService';
 import type { Settings } from './settings';
 import { pageHtml, webviewOptions } from './webviewPage';
 
 export interface PlayerContext {
   extensionUri: vscode.Uri;
   libraries: LibraryService;
-  progress: ProgressService;
+  history: HistoryService;
   session: AnswerSession;
   settings: () => Settings;
   log: vscode.LogOutputChannel;
@@ -35,7 +35,7 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
     this.subscriptions = [
       vscode.window.registerWebviewPanelSerializer(WebviewTypes.player, this),
       context.libraries.onDidLoad(({ library }) => this.panels.forEach((panel) => void panel.libraryChanged(library))),
-      context.progress.onDidChange(() => this.panels.forEach((panel) => panel.sendState())),
+      context.history.onDidChange(() => this.panels.forEach((panel) => panel.sendState())),
       context.session.onDidChange(() => this.panels.forEach((panel) => panel.sendTimer())),
     ];
   }
@@ -126,7 +126,7 @@ export class PlayerPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
     if (this.dialogue) panel.title = this.dialogue.title;
     // The first paint needs no round trip: the full state is in the HTML.
-    panel.webview.html = pageHtml(panel.webview, context.extensionUri, { title: 'Interview Dialogues', styles: ['media/player.css'], script: 'dist/webview/player.js', rootId: 'player', initialState: this.state() });
+    panel.webview.html = pageHtml(panel.webview, context.extensionUri, { title: 'Interview Dialogues', styles: ['media/webview.css', 'media/player.css'], script: 'dist/webview/player.js', rootId: 'player', initialState: this.state() });
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
@@ -190,7 +190,7 @@ export class PlayerPanel implements vscode.Disposable {
     const questionAt = new Map(dialogue?.questions.map((q) => [q.turnIndex, q]));
     const answered: PlayerState['answered'] = {};
     for (const question of dialogue?.questions ?? []) {
-      const progress = this.context.progress.of(question.id);
+      const progress = this.context.history.progress(question.id);
       if (progress) answered[question.id] = { attempts: progress.attempts, bestLabel: formatDuration(progress.bestSeconds) };
     }
     return {

@@ -13,6 +13,8 @@ export interface Settings {
   workspaceGlob: string;
   extraFolders: string[];
   maxFileSize: number;
+  historyFolder: string;
+  schedule: { desiredRetention: number; maximumIntervalDays: number; newPerDay: number };
 }
 
 export function readSettings(): Settings {
@@ -27,6 +29,13 @@ export function readSettings(): Settings {
     workspaceGlob: config.get<string>('workspaceGlob', '.interview/**/*.md').trim() || '.interview/**/*.md',
     extraFolders: (config.get<unknown[]>('extraFolders', []) ?? []).filter((f): f is string => typeof f === 'string' && f.trim() !== ''),
     maxFileSize: Math.round(clamp(config.get<number>('maxFileSize', 1024 * 1024), 1024, 64 * 1024 * 1024)),
+    historyFolder: config.get<string>('historyFolder', '').trim(),
+    // Ranges are enforced by the scheduler (normalizeSettings), which also serves the CLI.
+    schedule: {
+      desiredRetention: config.get<number>('review.desiredRetention', 0.9),
+      maximumIntervalDays: config.get<number>('review.maximumIntervalDays', 365),
+      newPerDay: config.get<number>('review.newQuestionsPerDay', 5),
+    },
   };
 }
 

@@ -5,14 +5,16 @@
  */
 import type * as vscode from 'vscode';
 import type { ActiveAttempt } from '../core/attempt';
-import type { Attempt } from '../core/attempts';
+import type { History } from '../core/history/history';
 import type { Library } from '../core/library';
 import type { Dialogue } from '../core/model';
+import type { QuestionCard } from '../core/review/scheduler';
 import type { PlayerTimer } from '../protocol/player';
 import type { AnswerSession } from './answerSession';
 import type { LibraryService } from './libraryService';
 import type { PlayerPanels } from './playerPanel';
-import type { ProgressService } from './progressService';
+import type { ReviewPanels } from './reviewPanel';
+import type { HistoryService } from './historyService';
 import type { TopicsTreeProvider, TreeNode } from './topicsTree';
 
 export interface TestSurface {
@@ -28,10 +30,18 @@ export interface TestSurface {
   /** The attempt being answered, and what the player shows of its clock. */
   attempt(): ActiveAttempt | undefined;
   playerTimer(): PlayerTimer | null;
-  /** Every finished attempt in the history. */
-  attempts(): Promise<readonly Attempt[]>;
+  /** The merged practice history (attempts, reviews, schedules). */
+  history(): Promise<History>;
   /** An open player's place, or undefined when the dialogue has no open player. */
   player(dialogueId: string): { position: number; missing: boolean } | undefined;
+  /** A question's schedule (FSRS card), once the history is loaded. */
+  card(questionId: string): QuestionCard | undefined;
+  /** The attempt the review panel shows, if it is open. */
+  review(): { attemptId: string; questionId: string; rated: boolean } | undefined;
+  /** The Topics view's badge (questions to practise today). */
+  topicsBadge(): vscode.ViewBadge | undefined;
+  /** The folder the history is read from and written to. */
+  historyFolder(): vscode.Uri;
 }
 
 export interface Observed {
@@ -39,12 +49,13 @@ export interface Observed {
   treeView: vscode.TreeView<TreeNode>;
   libraries: LibraryService;
   session: AnswerSession;
-  progress: ProgressService;
+  history: HistoryService;
   players: PlayerPanels;
+  reviews: ReviewPanels;
 }
 
 export function testSurface(services: Observed): TestSurface {
-  const { tree, treeView, libraries, session, progress, players } = services;
+  const { tree, treeView, libraries, session, history, players, reviews } = services;
   return {
     tree,
     topicsDescription: () => treeView.description,
@@ -53,10 +64,14 @@ export function testSurface(services: Observed): TestSurface {
     sourceProblems: () => libraries.lastProblems().map((problem) => problem.message),
     attempt: () => session.current,
     playerTimer: () => session.playerTimer(),
-    attempts: async () => {
-      await progress.ready();
-      return progress.attempts();
+    history: async () => {
+      await history.ready();
+      return history.current!;
     },
     player: (dialogueId) => players.get(dialogueId)?.place,
+    card: (questionId) => history.card(questionId),
+    review: () => reviews.current,
+    topicsBadge: () => treeView.badge,
+    historyFolder: () => history.folder,
   };
 }

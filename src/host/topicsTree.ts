@@ -1,19 +1,26 @@
-/** The sidebar tree: topics → dialogues → questions, with practice progress and a level/tag filter. */
+/**
+ * The sidebar tree: today's Due group first, then topics → dialogues → questions, with practice progress, when each
+ * question comes back, and a level/tag/source filter.
+ */
 import * as vscode from 'vscode';
 import type { LibraryFilter } from '../core/library';
 import { budgetOf } from '../core/draft';
 import type { Dialogue, Question } from '../core/model';
+import { dueLabel } from '../core/review/dueLabel';
 import { formatDuration } from '../core/text';
 import { Commands, ContextKeys } from '../ids';
 import { ContextKey } from './contextKey';
+import type { DueQueueService } from './dueQueue';
 import type { LibraryService } from './libraryService';
-import type { ProgressService } from './progressService';
+import type { HistoryService } from './historyService';
 import type { Settings } from './settings';
 
 export type TopicNode = { kind: 'topic'; topic: string; dialogues: Dialogue[] };
 export type DialogueNode = { kind: 'dialogue'; dialogue: Dialogue };
-export type QuestionNode = { kind: 'question'; dialogue: Dialogue; question: Question };
-export type TreeNode = TopicNode | DialogueNode | QuestionNode;
+/** `due` is set on the question's row inside the Due group (its other row sits under its dialogue). */
+export type QuestionNode = { kind: 'question'; dialogue: Dialogue; question: Question; due?: true };
+export type DueNode = { kind: 'due'; questions: QuestionNode[]; fresh: number };
+export type TreeNode = DueNode | TopicNode | DialogueNode | QuestionNode;
 
 export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
@@ -28,13 +35,12 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   constructor(
     private readonly libraries: LibraryService,
-    private readonly progress: ProgressService,
+    private readonly history: HistoryService,
+    private readonly queue: DueQueueService,
     private readonly settings: () => Settings,
   ) {
-    this.subscriptions = [
-      libraries.onDidLoad(() => this.refresh()),
-      progress.onDidChange(() => this.refresh()),
-    ];
+    // The queue changes with the library and the history, and as time passes: one refresh for all of them.
+    this.subscriptions = [queue.onDidChange(() => this.refresh())];
   }
 
   refresh(): void {
@@ -51,9 +57,15 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
-      const [library] = await Promise.all([this.libraries.library(), this.progress.ready()]);
-      return library.topics(this.filter).map(({ topic, dialogues }) => this.remember(`topic:${topic}`, { kind: 'topic', topic, dialogues }));
+      const [library, queued] = await Promise.all([this.libraries.library(), this.queue.questions()]);
+      const topics: TreeNode[] = library.topics(this.filter).map(({ topic, dialogues }) => this.remember(`topic:${topic}`, { kind: 'topic', topic, dialogues }));
+      const due = queued.flatMap(({ questionId }) => {
+        const found = library.question(questionId);
+        return found ? [{ kind: 'question' as const, dialogue: found.dialogue, question: found.question, due: true as const }] : [];
+      });
+      return due.length > 0 ? [{ kind: 'due', questions: due, fresh: queued.filter((q) => q.fresh).length }, ...topics] : topics;
     }
+    if (node.kind === 'due') return node.questions;
     if (node.kind === 'topic') {
       return node.dialogues.map((dialogue) => this.remember(`dialogue:${dialogue.id}`, { kind: 'dialogue', dialogue }));
     }
@@ -64,15 +76,17 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'question' && node.due) return undefined;
     if (node.kind === 'question') return this.nodes.get(`dialogue:${node.dialogue.id}`);
     if (node.kind === 'dialogue') return this.nodes.get(`topic:${node.dialogue.topic}`);
     return undefined;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'due') return dueItem(node);
     if (node.kind === 'topic') return this.topicItem(node);
     if (node.kind === 'dialogue') return this.dialogueItem(node.dialogue);
-    return this.questionItem(node.dialogue, node.question);
+    return this.questionItem(node);
   }
 
   private topicItem(node: TopicNode): vscode.TreeItem {
@@ -88,7 +102,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   private dialogueItem(dialogue: Dialogue): vscode.TreeItem {
     const item = new vscode.TreeItem(dialogue.title, dialogue.questions.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `dialogue:${dialogue.id}`;
-    const practised = dialogue.questions.filter((q) => this.progress.of(q.id)).length;
+    const practised = dialogue.questions.filter((q) => this.history.progress(q.id)).length;
     const status = practised === 0 ? '' : practised === dialogue.questions.length ? ' · ✓ practised' : ` · ${practised}/${dialogue.questions.length} practised`;
     item.description = `${dialogue.kind === 'mock' ? 'mock · ' : ''}${dialogue.level}${status}`;
     const settings = this.settings();
@@ -107,22 +121,29 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     return item;
   }
 
-  private questionItem(dialogue: Dialogue, question: Question): vscode.TreeItem {
+  private questionItem({ dialogue, question, due }: QuestionNode): vscode.TreeItem {
     const item = new vscode.TreeItem(question.prompt, vscode.TreeItemCollapsibleState.None);
-    item.id = `question:${question.id}`;
-    const progress = this.progress.of(question.id);
+    item.id = `${due ? 'due:' : ''}question:${question.id}`;
+    const progress = this.history.progress(question.id);
+    const card = this.history.card(question.id);
+    const days = this.history.days();
+    const when = days ? dueLabel(card, Date.now(), days) : { dueToday: false };
     const budget = budgetOf(dialogue, question, this.settings());
-    item.description = progress ? `✓ ${formatDuration(progress.bestSeconds)}` : formatDuration(budget);
-    item.iconPath = progress ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('question');
+    const done = progress ? `✓ ${formatDuration(progress.bestSeconds)}` : formatDuration(budget);
+    item.description = [due ? dialogue.title : undefined, when.short ?? (due ? 'new' : undefined), done].filter(Boolean).join(' · ');
+    item.iconPath = card?.suspended
+      ? new vscode.ThemeIcon('debug-pause')
+      : progress ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('question');
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.appendMarkdown(`${escapeMarkdown(question.prompt)}\n\n${formatDuration(budget)} to answer`);
     if (progress) tooltip.appendMarkdown(` · answered ${progress.attempts}× · best ${formatDuration(progress.bestSeconds)}`);
+    if (when.short) tooltip.appendMarkdown(` · ${when.short}`);
+    if (card?.lastRating) tooltip.appendMarkdown(` · last rated ${card.lastRating}`);
     item.tooltip = tooltip;
-    item.contextValue = progress ? 'question.answered' : 'question';
+    item.contextValue = ['question', progress ? 'answered' : undefined, card && card.state !== 'new' ? 'reviewed' : undefined, card?.suspended ? 'suspended' : undefined].filter(Boolean).join('.');
     item.command = { command: Commands.openDialogue, title: 'Open Dialogue at Question', arguments: [{ dialogueId: dialogue.id, turnIndex: question.turnIndex }] };
-    item.accessibilityInformation = {
-      label: `Question: ${question.prompt}. ${progress ? `Answered, best time ${formatDuration(progress.bestSeconds)}` : `Not answered yet, ${formatDuration(budget)} to answer`}`,
-    };
+    const status = progress ? `Answered, best time ${formatDuration(progress.bestSeconds)}` : `Not answered yet, ${formatDuration(budget)} to answer`;
+    item.accessibilityInformation = { label: `Question: ${question.prompt}. ${status}${when.short ? `, ${when.short}` : ''}` };
     return item;
   }
 
@@ -136,6 +157,18 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     this.filterChanged.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+function dueItem(node: DueNode): vscode.TreeItem {
+  const item = new vscode.TreeItem('Due today', vscode.TreeItemCollapsibleState.Expanded);
+  item.id = 'due';
+  const again = node.questions.length - node.fresh;
+  item.description = [again > 0 ? `${again} due` : undefined, node.fresh > 0 ? `${node.fresh} new` : undefined].filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon('calendar');
+  item.contextValue = 'due';
+  item.tooltip = 'Questions to practise today: those due again, then new ones up to your daily limit (setting interviewDialogues.review.newQuestionsPerDay). Practise them one by one with Practise Due Questions.';
+  item.accessibilityInformation = { label: `Due today: ${item.description}` };
+  return item;
 }
 
 function escapeMarkdown(text: string): string {

@@ -7,43 +7,16 @@ import DOMPurify from 'dompurify';
 import type { HostMessage, PersistedPlayerState, PlayerState, PlayerTimer, PlayerTurn, WebviewMessage } from '../protocol/player';
 import { autoAdvanceDelayMs, isConcealed } from '../core/playback';
 import { questionTurnOf } from '../core/questions';
+import { button, element, icon, initialState, vscodeApi } from './dom';
 import { markdownRenderer } from './markdown';
 
-interface VsCodeApi {
-  postMessage(message: WebviewMessage): void;
-  getState(): PersistedPlayerState | undefined;
-  setState(state: PersistedPlayerState): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
+const vscode = vscodeApi<WebviewMessage, PersistedPlayerState>();
 const root = document.getElementById('player')!;
 const announcer = document.getElementById('announcer')!;
 const renderMarkdown = markdownRenderer(DOMPurify);
 
-let state: PlayerState = JSON.parse(document.getElementById('initial-state')!.textContent ?? '{}') as PlayerState;
+let state = initialState<PlayerState>();
 let playing: ReturnType<typeof setTimeout> | undefined;
-
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (value === undefined) continue;
-    if (key === 'className') node.className = value;
-    else node.setAttribute(key, value);
-  }
-  node.append(...children);
-  return node;
-}
-
-function icon(name: string): HTMLElement {
-  return element('span', { className: `codicon codicon-${name}`, 'aria-hidden': 'true' });
-}
-
-function button(id: string | undefined, label: string, iconName: string, text: string, onClick: () => void, className = ''): HTMLButtonElement {
-  const node = element('button', { id, className: `control ${className}`.trim(), type: 'button', 'aria-label': label, title: label }, icon(iconName), element('span', { className: 'label' }, text));
-  node.addEventListener('click', onClick);
-  return node;
-}
 
 function persist(): void {
   if (!state.dialogue) return;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { allTabs, children, playerTabs, resetWorkbench, surface, treeItem, waitFor } from './support';
+import { allTabs, children, topics, playerTabs, resetWorkbench, surface, treeItem, waitFor } from './support';
 
 const QUESTION = 'url-shortener#q1';
 
@@ -50,25 +50,25 @@ describe('Answering a question against the clock', () => {
     const editor = await draftEditor();
     const draftUri = editor.document.uri;
     await editor.edit((edit) => edit.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, 'Base62 keys from a Snowflake id, a Redis cache in front, sharded by key.\n'));
-    const before = (await test.attempts()).length;
+    const before = (await test.history()).attemptCount;
 
     await vscode.commands.executeCommand('interviewDialogues.finishAnswer');
 
     assert.equal(test.attempt(), undefined);
-    const attempts = await test.attempts();
-    assert.equal(attempts.length, before + 1);
-    const attempt = attempts.at(-1)!;
-    assert.equal(attempt.questionId, QUESTION);
-    assert.equal(attempt.dialogueId, 'url-shortener');
+    const history = await test.history();
+    assert.equal(history.attemptCount, before + 1);
+    const attempt = history.question(QUESTION)!.attempts.at(-1)!;
+    assert.equal(attempt.dialogue, 'url-shortener');
+    assert.equal(attempt.topic, 'System design');
     assert.equal(attempt.budgetSeconds, 1800);
-    assert.equal(attempt.draftPath, draftUri.toString());
+    assert.equal(attempt.draft, draftUri.toString());
     assert.equal(attempt.wordCount, 14, 'only the words the user wrote count');
-    assert.ok(attempt.finishedAt >= attempt.startedAt);
+    assert.ok(attempt.at >= attempt.startedAt);
     const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(draftUri));
     assert.match(saved, /Base62 keys from a Snowflake id/, 'the draft is saved to disk');
     assert.equal(editor.document.isDirty, false);
 
-    const topic = (await children()).find((n) => n.kind === 'topic' && n.topic === 'System design')!;
+    const topic = (await topics()).find((n) => n.topic === 'System design')!;
     const dialogue = (await children(topic)).find((n) => n.kind === 'dialogue' && n.dialogue.id === 'url-shortener')!;
     const [question] = await children(dialogue);
     const item = await treeItem(question);
@@ -107,14 +107,14 @@ describe('Answering a question against the clock', () => {
     await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: 'mentoring-juniors#q1' });
     const editor = await draftEditor();
     await editor.edit((edit) => edit.insert(new vscode.Position(editor.document.lineCount - 1, 0), 'Pairing first, then autonomy.\n'));
-    const before = (await test.attempts()).length;
+    const before = (await test.history()).attemptCount;
     assert.equal(test.attempt()?.timer.budgetSeconds, 5 * 60);
     assert.doesNotMatch(editor.document.getText(), /## High-level design/, 'behavioural questions get no design outline');
 
     await vscode.commands.executeCommand('interviewDialogues.abandonAnswer');
 
     assert.equal(test.attempt(), undefined);
-    assert.equal((await test.attempts()).length, before);
+    assert.equal((await test.history()).attemptCount, before);
     const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(editor.document.uri));
     assert.match(saved, /Pairing first, then autonomy\./, 'the abandoned draft is saved and kept');
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { children, playerTabs, resetWorkbench, surface, treeItem, waitFor } from './support';
+import { children, topics, playerTabs, resetWorkbench, surface, treeItem, waitFor } from './support';
 
 describe('Player panel', () => {
   beforeEach(resetWorkbench);
@@ -23,7 +23,7 @@ describe('Player panel', () => {
 
   it('opens at a question when its tree item is clicked', async () => {
     const test = await surface();
-    const topic = (await children()).find((n) => n.kind === 'topic' && n.topic === 'Performance')!;
+    const topic = (await topics()).find((n) => n.topic === 'Performance')!;
     const dialogue = (await children(topic)).find((n) => n.kind === 'dialogue' && n.dialogue.id === 'slow-application')!;
     const [, second] = await children(dialogue);
     const command = (await treeItem(second)).command!;

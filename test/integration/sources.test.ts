@@ -3,9 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { TopicNode } from '../../src/host/topicsTree';
 import { Commands } from '../../src/ids';
-import { children, resetWorkbench, surface, treeItem, waitFor } from './support';
+import { resetWorkbench, surface, topics, treeItem, waitFor } from './support';
 
 const PACK = `---
 topic: Team loop
@@ -38,7 +37,7 @@ async function write(uri: vscode.Uri, text: string): Promise<void> {
 }
 
 async function dialogueIds(): Promise<string[]> {
-  return ((await children()) as TopicNode[]).flatMap((t) => t.dialogues.map((d) => d.id));
+  return (await topics()).flatMap((t) => t.dialogues.map((d) => d.id));
 }
 
 async function treeHas(id: string, present = true): Promise<void> {
@@ -71,8 +70,8 @@ describe('Dialogue sources, live reload and diagnostics', () => {
   it('a new file in .interview/ appears in the tree by itself, and leaves it when deleted', async () => {
     await write(pack, PACK);
     await treeHas('team-design-round');
-    const topics = (await children()) as TopicNode[];
-    assert.equal(topics.find((t) => t.topic === 'Team loop')?.dialogues.length, 2, 'a new topic, merged into the tree');
+    const topicRows = await topics();
+    assert.equal(topicRows.find((t) => t.topic === 'Team loop')?.dialogues.length, 2, 'a new topic, merged into the tree');
     await vscode.workspace.fs.delete(pack);
     await treeHas('team-design-round', false);
   });

@@ -1,7 +1,7 @@
 /** Shared helpers for the integration tests (they run inside a real VS Code extension host). */
 import * as vscode from 'vscode';
 import type { TestSurface } from '../../src/host/testSurface';
-import type { TreeNode } from '../../src/host/topicsTree';
+import type { TopicNode, TreeNode } from '../../src/host/topicsTree';
 import { Commands, EXTENSION_ID } from '../../src/ids';
 
 /** The extension's test surface (it activates the extension). */
@@ -16,6 +16,11 @@ export async function surface(): Promise<TestSurface> {
 /** The Topics tree's children of `node` (top level when omitted), as VS Code would ask for them. */
 export async function children(node?: TreeNode): Promise<TreeNode[]> {
   return (await (await surface()).tree.getChildren(node)) ?? [];
+}
+
+/** The topic rows of the tree (the Due group, when there is one, comes before them). */
+export async function topics(): Promise<TopicNode[]> {
+  return (await children()).filter((node): node is TopicNode => node.kind === 'topic');
 }
 
 export async function treeItem(node: TreeNode): Promise<vscode.TreeItem> {

@@ -1,18 +1,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { DialogueNode, QuestionNode, TopicNode } from '../../src/host/topicsTree';
+import type { DialogueNode, QuestionNode } from '../../src/host/topicsTree';
 import { Commands } from '../../src/ids';
-import { children, surface, treeItem } from './support';
+import { children, surface, topics, treeItem } from './support';
 
 describe('Topics tree', () => {
   afterEach(() => vscode.commands.executeCommand(Commands.clearFilter));
 
   it('shows topics with dialogue counts, dialogues with level, and questions', async () => {
-    const topics = (await children()) as TopicNode[];
-    const names = topics.map((t) => t.topic);
+    const topicRows = await topics();
+    const names = topicRows.map((t) => t.topic);
     for (const expected of ['System design', 'Architecture', 'Performance', 'Leadership', 'Scaling']) assert.ok(names.includes(expected), `missing topic ${expected}: ${names.join(', ')}`);
 
-    const systemDesign = topics.find((t) => t.topic === 'System design')!;
+    const systemDesign = topicRows.find((t) => t.topic === 'System design')!;
     const topicItem = (await treeItem(systemDesign));
     assert.equal(topicItem.label, 'System design');
     assert.match(String(topicItem.description), /^\d+ dialogues$/);
@@ -39,27 +39,27 @@ describe('Topics tree', () => {
   });
 
   it('filters by level and by tag, and clears the filter', async () => {
-    const all = (await children()) as TopicNode[];
+    const all = await topics();
     const total = all.reduce((sum, t) => sum + t.dialogues.length, 0);
 
     const test = await surface();
     const descriptions: (string | undefined)[] = [];
     await vscode.commands.executeCommand(Commands.filter, { level: 'staff' });
     descriptions.push(test.topicsDescription());
-    const staff = (await children()) as TopicNode[];
+    const staff = await topics();
     const staffDialogues = staff.flatMap((t) => t.dialogues);
     assert.ok(staffDialogues.length > 0 && staffDialogues.length < total);
     assert.ok(staffDialogues.every((d) => d.level === 'staff'));
 
     await vscode.commands.executeCommand(Commands.filter, { tag: 'caching' });
     descriptions.push(test.topicsDescription());
-    const tagged = ((await children()) as TopicNode[]).flatMap((t) => t.dialogues);
+    const tagged = (await topics()).flatMap((t) => t.dialogues);
     assert.ok(tagged.length > 0 && tagged.every((d) => d.tags.includes('caching')));
 
     await vscode.commands.executeCommand(Commands.clearFilter);
     descriptions.push(test.topicsDescription());
     assert.deepEqual(descriptions, ['level: staff', 'tag: caching', undefined], 'the view title says what is filtered');
-    const cleared = ((await children()) as TopicNode[]).flatMap((t) => t.dialogues);
+    const cleared = (await topics()).flatMap((t) => t.dialogues);
     assert.equal(cleared.length, total);
   });
 

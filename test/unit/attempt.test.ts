@@ -21,7 +21,7 @@ describe('the attempt state machine', () => {
     assert.equal(record.activeSeconds, 150);
     assert.equal(record.overtimeSeconds, 0);
     assert.equal(record.startedAt, T0);
-    assert.equal(record.finishedAt, T0 + 690_000);
+    assert.equal(record.at, T0 + 690_000);
   });
 
   it('finishing while paused counts up to the pause, not up to the finish', () => {

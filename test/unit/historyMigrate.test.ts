@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Attempt, AttemptStore } from '../../src/core/attempts';
+import type { Attempt } from '../../src/core/attempts';
 import { History } from '../../src/core/history/history';
 import { readHistory } from '../../src/core/history/log';
 import { legacyAttemptEvents, LEGACY_ATTEMPTS_FILE, migrateLegacyAttempts, type MigrationResult } from '../../src/core/history/migrate';
@@ -78,10 +78,10 @@ describe('migrating attempts.json (v1) into the event log', () => {
   });
 
   it('migrates what an older window added to attempts.json later, without counting the earlier attempts twice', async () => {
-    const store = new AttemptStore(legacy);
-    await store.add(attempt('a#q1', 60, 1_700_000_000_000));
+    const first = attempt('a#q1', 60, 1_700_000_000_000);
+    await fs.writeFile(legacyFile(), V1([first]));
     await migrateLegacyAttempts(legacy, history);
-    await store.add(attempt('b#q1', 70, 1_700_000_500_000)); // a window still running the old version
+    await fs.writeFile(legacyFile(), V1([first, attempt('b#q1', 70, 1_700_000_500_000)])); // a window still running the old version
     const again = await migrateLegacyAttempts(legacy, history);
     assert.equal(again.status, 'migrated');
     const read = await readHistory(history);

@@ -1,0 +1,279 @@
+/**
+ * The practice history as the extension sees it: the history folder (global storage, or the user's
+ * `interviewDialogues.historyFolder`), read and merged on first use, kept live when another window or machine adds
+ * to it, written through this window's own append-only file, and scheduled with FSRS. The modules behind it
+ * (ts-fsrs among them) load on first use, off the activation path.
+ */
+import * as vscode from 'vscode';
+import type { AttemptRecord } from '../core/attempt';
+import type { AttemptEvent, CardEvent, HistoryEvent, Rating, ReviewEvent } from '../core/history/events';
+import type { History, QuestionProgress } from '../core/history/history';
+import type { HistoryFiles, HistoryProblem, HistoryWriter } from '../core/history/log';
+import type { ImportResult } from '../core/history/transfer';
+import type { DueQueue, QuestionCard, RatingOption, ReviewDetails, Scheduler } from '../core/review/scheduler';
+import type { LocalDays } from '../core/review/days';
+import type * as HistoryModule from '../core/history/history';
+import type * as LogModule from '../core/history/log';
+import type * as MigrateModule from '../core/history/migrate';
+import type * as TransferModule from '../core/history/transfer';
+import type * as DaysModule from '../core/review/days';
+import type * as SchedulerModule from '../core/review/scheduler';
+import { Settings as SettingIds } from '../ids';
+import { historyFilesAt } from './fileStore';
+import { userFolderUri } from './paths';
+import type { Settings } from './settings';
+
+const RELOAD_DELAY_MS = 300;
+
+type Modules = {
+  log: typeof LogModule;
+  history: typeof HistoryModule;
+  migrate: typeof MigrateModule;
+  transfer: typeof TransferModule;
+  scheduler: typeof SchedulerModule;
+  days: typeof DaysModule;
+};
+
+interface Open {
+  modules: Modules;
+  folder: vscode.Uri;
+  files: HistoryFiles;
+  writer: HistoryWriter;
+  history: History;
+}
+
+export class HistoryService implements vscode.Disposable {
+  private opening: Promise<Open> | undefined;
+  private open: Open | undefined;
+  private progressCache: Map<string, QuestionProgress> | undefined;
+  private schedulerCache: { key: string; scheduler: Scheduler } | undefined;
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private rereadTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly reportedProblems = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the history changes: this window recorded something, another one did, or the folder changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly globalStorage: vscode.Uri,
+    private readonly settings: () => Settings,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Loads the history on first use. Never rejects: an unreadable folder is reported and leaves an empty history. */
+  async ready(): Promise<void> {
+    await this.load().catch((error: unknown) => this.log.error(`Cannot read the practice history: ${String(error)}`));
+  }
+
+  /** The merged history, once loaded (undefined before `ready` resolved). */
+  get current(): History | undefined {
+    return this.open?.history;
+  }
+
+  /** The folder the history lives in (for messages and the export default). */
+  get folder(): vscode.Uri {
+    return this.folderUri();
+  }
+
+  /** Attempts and best time of a question (the tree's ✓), once loaded. */
+  progress(questionId: string): QuestionProgress | undefined {
+    this.progressCache ??= this.open?.history.progress();
+    return this.progressCache?.get(questionId);
+  }
+
+  /** The scheduler for the current settings (a new one when they change, which recomputes every card from the log). */
+  scheduler(): Scheduler | undefined {
+    const open = this.open;
+    if (!open) return undefined;
+    const key = JSON.stringify(this.settings().schedule);
+    if (this.schedulerCache?.key !== key) this.schedulerCache = { key, scheduler: new open.modules.scheduler.Scheduler(this.settings().schedule) };
+    return this.schedulerCache.scheduler;
+  }
+
+  /** Local days starting at 4 a.m., as streaks, "due today" and the daily limit count them. */
+  days(): LocalDays | undefined {
+    return this.open?.modules.days.localDays();
+  }
+
+  card(questionId: string): QuestionCard | undefined {
+    return this.scheduler()?.card(this.open?.history.question(questionId), questionId);
+  }
+
+  /** The four buttons of a review: when the question would come back after each rating. */
+  preview(questionId: string, now = Date.now()): RatingOption[] {
+    return this.scheduler()?.preview(this.open?.history.question(questionId), now) ?? [];
+  }
+
+  /** Due and new questions for today, in the library's order (`questionIds`). */
+  queue(questionIds: readonly string[], now = Date.now()): DueQueue | undefined {
+    const open = this.open;
+    const scheduler = this.scheduler();
+    if (!open || !scheduler) return undefined;
+    return scheduler.queue(open.history, { now, days: open.modules.days.localDays(), library: questionIds });
+  }
+
+  async recordAttempt(record: AttemptRecord): Promise<AttemptEvent | undefined> {
+    const [event] = await this.record(record);
+    return event as AttemptEvent | undefined;
+  }
+
+  /** Records a rating: the review and the card it schedules. */
+  async rate(questionId: string, rating: Rating, details: ReviewDetails = {}): Promise<ReviewEvent | undefined> {
+    const open = await this.load();
+    const body = this.scheduler()!.rate(open.history.question(questionId), questionId, rating, Date.now(), details);
+    const [event] = await this.record(body);
+    return event as ReviewEvent | undefined;
+  }
+
+  async setCard(questionId: string, type: CardEvent['type']): Promise<void> {
+    await this.record({ type, question: questionId });
+  }
+
+  async deleteAttempt(attemptId: string): Promise<void> {
+    await this.record({ type: 'delete-attempt', attempt: attemptId });
+  }
+
+  /** The whole merged history as JSON Lines (Export History). */
+  async exportText(): Promise<string> {
+    const open = await this.load();
+    return open.modules.transfer.exportHistory((await open.modules.log.readHistory(open.files)).events);
+  }
+
+  /** Merges exported files into the history folder (Import History); nothing already there is touched. */
+  async importTexts(texts: readonly { name: string; text: string }[]): Promise<ImportResult> {
+    const open = await this.load();
+    const result = await open.modules.transfer.importHistory(open.files, texts);
+    await this.reread();
+    return result;
+  }
+
+  /** Settings changed: a new history folder is loaded afresh; new scheduling settings recompute every card. */
+  settingsChanged(event: vscode.ConfigurationChangeEvent): void {
+    if (event.affectsConfiguration(SettingIds.historyFolder) && this.opening) {
+      this.opening = undefined;
+      this.open = undefined;
+      void this.ready().then(() => this.fireChanged());
+    } else if (event.affectsConfiguration('interviewDialogues.review')) {
+      this.fireChanged();
+    }
+  }
+
+  private async record(...bodies: Parameters<HistoryWriter['record']>): Promise<HistoryEvent[]> {
+    const open = await this.load();
+    try {
+      const events = await open.writer.record(...bodies);
+      for (const event of events) open.history.add(event);
+      this.fireChanged();
+      return events;
+    } catch (error) {
+      this.log.error(`Could not write to the practice history in ${open.folder.fsPath}: ${String(error)}`);
+      const retry = await vscode.window.showErrorMessage(
+        `Your practice record could not be saved in ${open.folder.fsPath} (${error instanceof Error ? error.message : String(error)}). Your draft file is safe. Free some space or check the setting ${SettingIds.historyFolder}, then retry.`,
+        'Retry',
+        'Open Settings',
+      );
+      if (retry === 'Retry') return this.record(...bodies);
+      if (retry === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', SettingIds.historyFolder);
+      return [];
+    }
+  }
+
+  private load(): Promise<Open> {
+    this.opening ??= this.openFolder();
+    return this.opening;
+  }
+
+  private async openFolder(): Promise<Open> {
+    const modules: Modules = {
+      log: await import('../core/history/log'),
+      history: await import('../core/history/history'),
+      migrate: await import('../core/history/migrate'),
+      transfer: await import('../core/history/transfer'),
+      scheduler: await import('../core/review/scheduler'),
+      days: await import('../core/review/days'),
+    };
+    const folder = this.folderUri();
+    const files = historyFilesAt(folder);
+    // The first history format (attempts.json in global storage) moves into the folder; the file stays as a backup.
+    const migration = await modules.migrate.migrateLegacyAttempts(historyFilesAt(this.globalStorage), files).catch((error: unknown) => {
+      this.log.error(`Could not migrate attempts.json: ${String(error)}`);
+      return undefined;
+    });
+    if (migration?.status === 'migrated') this.log.info(`Migrated ${migration.attempts} attempts from attempts.json into ${migration.file}`);
+    if (migration?.problem) void vscode.window.showWarningMessage(`Interview Dialogues: ${migration.problem}`);
+    const read = await modules.log.readHistory(files);
+    this.reportProblems(read.problems, folder);
+    const open: Open = {
+      modules,
+      folder,
+      files,
+      writer: new modules.log.HistoryWriter(files, { writerId: modules.log.newWriterId(Date.now()) }),
+      history: new modules.history.History(read.events),
+    };
+    this.open = open;
+    this.progressCache = undefined;
+    this.watch(folder);
+    this.log.info(`Loaded ${read.events.length} history events from ${read.files.length} files in ${folder.toString(true)}`);
+    return open;
+  }
+
+  /** Another window or a synced machine wrote to the folder: merge what is new (known events are skipped by id). */
+  private async reread(): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    const read = await open.modules.log.readHistory(open.files);
+    this.reportProblems(read.problems, open.folder);
+    let added = false;
+    for (const event of read.events) added = open.history.add(event) || added;
+    if (added) this.fireChanged();
+  }
+
+  private watch(folder: vscode.Uri): void {
+    this.watcher?.dispose();
+    this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.jsonl'));
+    const soon = () => {
+      clearTimeout(this.rereadTimer);
+      this.rereadTimer = setTimeout(() => void this.reread().catch((error: unknown) => this.log.warn(`Re-reading the history failed: ${String(error)}`)), RELOAD_DELAY_MS);
+    };
+    this.watcher.onDidCreate(soon);
+    this.watcher.onDidChange(soon);
+  }
+
+  /** Damaged lines are skipped, each logged, and the user told once per line (not on every re-read). */
+  private reportProblems(problems: readonly HistoryProblem[], folder: vscode.Uri): void {
+    const fresh = problems.filter((problem) => !this.reportedProblems.has(`${problem.file}:${problem.line}`));
+    if (fresh.length === 0) return;
+    for (const problem of fresh) {
+      this.reportedProblems.add(`${problem.file}:${problem.line}`);
+      this.log.warn(`History ${problem.file}:${problem.line}: ${problem.message}`);
+    }
+    const newer = fresh.some((problem) => problem.newer);
+    void vscode.window
+      .showWarningMessage(
+        newer
+          ? `Interview Dialogues: ${fresh.length} history ${fresh.length === 1 ? 'entry was' : 'entries were'} written by a newer version; update the extension to see them. Nothing was changed on disk.`
+          : `Interview Dialogues: ${fresh.length} damaged ${fresh.length === 1 ? 'line' : 'lines'} in your practice history ${fresh.length === 1 ? 'was' : 'were'} skipped; the rest loaded and nothing was changed on disk.`,
+        'Show Details',
+      )
+      .then((choice) => {
+        if (choice) this.log.show(true);
+      });
+    this.log.info(`History folder: ${folder.toString(true)}`);
+  }
+
+  private folderUri(): vscode.Uri {
+    const configured = this.settings().historyFolder;
+    return (configured && userFolderUri(configured)) || vscode.Uri.joinPath(this.globalStorage, 'history');
+  }
+
+  private fireChanged(): void {
+    this.progressCache = undefined;
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    clearTimeout(this.rereadTimer);
+    this.watcher?.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,262 @@
+/**
+ * The review of an answer: one webview beside the draft, showing the user's answer and the model answer side by
+ * side, the key-point checklist and the rubric, the rating they propose and the next interval on each of the four
+ * buttons. It holds no rule of its own: the form and the proposal are src/core/review, the schedule is the
+ * history's. It survives a window reload through its serializer (no `retainContextWhenHidden`).
+ */
+import * as vscode from 'vscode';
+import { modelAnswerText } from '../core/questions';
+import type { AttemptEvent, Rating } from '../core/history/events';
+import { RUBRIC_LEVELS, rubricFor } from '../core/review/rubric';
+import { markKeyPoint, newReviewForm, proposal, type ReviewForm, reviewDetails, scoreCriterion, unjudged } from '../core/review/reviewForm';
+import { formatDuration } from '../core/text';
+import type { RatingOption } from '../core/review/scheduler';
+import { Commands, ContextKeys, WebviewTypes } from '../ids';
+import { ContextKey } from './contextKey';
+import type { ReviewMessage, ReviewState } from '../protocol/review';
+import type { HistoryService } from './historyService';
+import type { LibraryService } from './libraryService';
+import { pageHtml, webviewOptions } from './webviewPage';
+
+export interface ReviewContext {
+  extensionUri: vscode.Uri;
+  libraries: LibraryService;
+  history: HistoryService;
+  log: vscode.LogOutputChannel;
+  /** How many questions the due queue still holds after this one, while the user practises it. */
+  queueRemaining(): number | undefined;
+}
+
+export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<unknown> {
+  private panelValue: ReviewPanel | undefined;
+  private readonly open = new ContextKey<boolean>(ContextKeys.reviewOpen);
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly context: ReviewContext) {
+    this.subscriptions = [vscode.window.registerWebviewPanelSerializer(WebviewTypes.review, this)];
+  }
+
+  private get panel(): ReviewPanel | undefined {
+    return this.panelValue;
+  }
+
+  /** The one review panel; the context key lets the palette offer Rate Answer while it is open. */
+  private set panel(panel: ReviewPanel | undefined) {
+    this.panelValue = panel;
+    this.open.set(panel !== undefined);
+  }
+
+  /** Rates the answer under review, as its buttons do (the palette's Rate Answer, keyboard and screen-reader users). */
+  async rate(rating: Rating): Promise<boolean> {
+    return (await this.panel?.rate(rating)) ?? false;
+  }
+
+  /** The four ratings with their next intervals, for the attempt under review. */
+  options(): RatingOption[] {
+    return this.panel ? this.context.history.preview(this.panel.status.questionId) : [];
+  }
+
+  /** Shows the review of an attempt beside the active editor, in the one review panel. */
+  async show(attemptId: string): Promise<void> {
+    await this.context.history.ready();
+    const attempt = this.context.history.current?.attempt(attemptId);
+    if (!attempt) {
+      void vscode.window.showErrorMessage('That attempt is no longer in your practice history (it was deleted). Pick another one from the question’s history.');
+      return;
+    }
+    if (this.panel) {
+      await this.panel.load(attempt);
+      this.panel.reveal();
+      return;
+    }
+    const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.review, 'Review', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.context.extensionUri));
+    this.panel = await ReviewPanel.create(webviewPanel, attempt, this.context, () => (this.panel = undefined));
+  }
+
+  /** The attempt under review, if the panel is open. */
+  get current(): { attemptId: string; questionId: string; rated: boolean } | undefined {
+    return this.panel?.status;
+  }
+
+  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const { parsePersistedReview } = await import('../protocol/review');
+    const persisted = parsePersistedReview(state);
+    await this.context.history.ready();
+    const attempt = persisted && this.context.history.current?.attempt(persisted.attemptId);
+    if (!attempt || this.panel) {
+      webviewPanel.dispose();
+      return;
+    }
+    webviewPanel.webview.options = webviewOptions(this.context.extensionUri);
+    this.panel = await ReviewPanel.create(webviewPanel, attempt, this.context, () => (this.panel = undefined));
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+class ReviewPanel implements vscode.Disposable {
+  private attempt!: AttemptEvent;
+  private form!: ReviewForm;
+  private base!: Omit<ReviewState, 'keyPoints' | 'rubric' | 'proposal' | 'unjudged' | 'options' | 'rated' | 'queue'> & { rubricLabels?: ReviewState['rubric'] };
+  private rated: ReviewState['rated'];
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
+
+  private constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly context: ReviewContext,
+    private readonly onDispose: () => void,
+  ) {}
+
+  static async create(panel: vscode.WebviewPanel, attempt: AttemptEvent, context: ReviewContext, onDispose: () => void): Promise<ReviewPanel> {
+    const review = new ReviewPanel(panel, context, onDispose);
+    await review.prepare(attempt);
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
+    panel.webview.html = pageHtml(panel.webview, context.extensionUri, { title: 'Review', styles: ['media/webview.css', 'media/review.css'], script: 'dist/webview/review.js', rootId: 'review', initialState: review.state() });
+    review.subscriptions.push(
+      panel.onDidDispose(() => review.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => void review.receive(message)),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (webviewPanel.visible) review.send();
+      }),
+      context.history.onDidChange(() => review.send()),
+    );
+    return review;
+  }
+
+  get status(): { attemptId: string; questionId: string; rated: boolean } {
+    return { attemptId: this.attempt.id, questionId: this.attempt.question, rated: this.rated !== undefined };
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  /** Shows another attempt in this panel. */
+  async load(attempt: AttemptEvent): Promise<void> {
+    await this.prepare(attempt);
+    this.send();
+  }
+
+  private async prepare(attempt: AttemptEvent): Promise<void> {
+    const { libraries } = this.context;
+    const entry = (await libraries.library()).question(attempt.question);
+    const dialogue = entry && (await libraries.full(entry.dialogue.id));
+    const question = dialogue?.questions.find((q) => q.id === attempt.question);
+    const rubric = dialogue ? rubricFor(dialogue, attempt.budgetSeconds) : undefined;
+    this.attempt = attempt;
+    this.rated = undefined;
+    this.form = newReviewForm({
+      questionId: attempt.question,
+      attemptId: attempt.id,
+      keyPoints: question?.keyPoints ?? [],
+      ...(rubric ? { rubric } : {}),
+      activeSeconds: attempt.activeSeconds,
+      budgetSeconds: attempt.budgetSeconds,
+    });
+    const draft = await readDraft(attempt.draft);
+    const over = attempt.overtimeSeconds > 0 ? formatDuration(attempt.overtimeSeconds) : undefined;
+    this.base = {
+      attemptId: attempt.id,
+      question: { id: attempt.question, prompt: question?.prompt ?? attempt.prompt, dialogueTitle: dialogue?.title ?? attempt.dialogue, topic: dialogue?.topic ?? attempt.topic ?? '' },
+      time: { used: formatDuration(attempt.activeSeconds), budget: formatDuration(attempt.budgetSeconds), ...(over ? { over } : {}), finished: new Date(attempt.at).toLocaleString() },
+      draft,
+      ...(dialogue && question ? { modelAnswer: modelAnswerText(dialogue.turns, question.turnIndex) } : {}),
+      levels: RUBRIC_LEVELS.map((level) => level.label),
+    };
+    this.panel.title = `Review: ${truncateTitle(this.base.question.prompt)}`;
+  }
+
+  private state(): ReviewState {
+    const proposed = proposal(this.form);
+    const remaining = this.context.queueRemaining();
+    return {
+      ...this.base,
+      keyPoints: this.form.keyPoints.map((text, i) => ({ text, ...(this.form.marks[i] ? { mark: this.form.marks[i] } : {}) })),
+      ...(this.form.rubric
+        ? { rubric: { title: this.form.rubric.title, criteria: this.form.rubric.criteria.map((c) => ({ id: c.id, label: c.label, hint: c.hint, levels: [...c.levels], ...(this.form.scores[c.id] ? { score: this.form.scores[c.id] } : {}) })) } }
+        : {}),
+      proposal: { rating: proposed.rating, reason: proposed.reason },
+      unjudged: unjudged(this.form),
+      options: this.context.history.preview(this.attempt.question).map(({ rating, label, spoken }) => ({ rating, label, spoken })),
+      ...(this.rated ? { rated: this.rated } : {}),
+      ...(remaining !== undefined ? { queue: { remaining } } : {}),
+    };
+  }
+
+  private send(): void {
+    if (!this.disposed) void this.panel.webview.postMessage({ type: 'state', state: this.state() });
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const { parseReviewMessage } = await import('../protocol/review');
+    const message = parseReviewMessage(raw);
+    if (!message) {
+      this.context.log.warn(`Dropped a malformed message from the review: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    if (!this.disposed) await this.handle(message);
+  }
+
+  private async handle(message: ReviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.send();
+        return;
+      case 'mark':
+        this.form = markKeyPoint(this.form, message.index, message.mark);
+        this.send();
+        return;
+      case 'score':
+        this.form = scoreCriterion(this.form, message.criterion, message.score);
+        this.send();
+        return;
+      case 'rate':
+        await this.rate(message.rating);
+        return;
+      case 'action':
+        await vscode.commands.executeCommand(ACTIONS[message.action], { attemptId: this.attempt.id, questionId: this.attempt.question });
+        return;
+    }
+  }
+
+  async rate(rating: Rating): Promise<boolean> {
+    const option = this.context.history.preview(this.attempt.question).find((o) => o.rating === rating);
+    const event = await this.context.history.rate(this.attempt.question, rating, reviewDetails(this.form, proposal(this.form).rating));
+    if (!event || this.disposed) return false;
+    this.rated = { rating, next: option ? option.spoken : '' };
+    this.send();
+    return true;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.onDispose();
+    for (const s of this.subscriptions) s.dispose();
+    this.panel.dispose();
+  }
+}
+
+const ACTIONS: Record<Extract<ReviewMessage, { type: 'action' }>['action'], string> = {
+  diff: Commands.compareInDiffEditor,
+  openDraft: Commands.openDraft,
+  next: Commands.practiseDue,
+  history: Commands.showHistory,
+};
+
+async function readDraft(uri: string): Promise<ReviewState['draft']> {
+  try {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    return { markdown: open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))) };
+  } catch {
+    return { missing: `The draft file ${vscode.Uri.parse(uri).fsPath} was moved or deleted.` };
+  }
+}
+
+function truncateTitle(prompt: string): string {
+  return prompt.length <= 40 ? prompt : `${prompt.slice(0, 39).trimEnd()}…`;
+}

@@ -1,0 +1,155 @@
+/**
+ * The review webview: the user's answer beside the model answer, the key-point checklist and the rubric as radio
+ * groups, the proposed rating with its reason, and the four rating buttons with their next intervals (keys 1–4).
+ * Every rule lives in the host; this page renders its state and posts what the user chose.
+ */
+import DOMPurify from 'dompurify';
+import type { KeyPointMark, PersistedReview, Rating, ReviewHostMessage, ReviewMessage, ReviewState } from '../protocol/review';
+import { announce, button, element, icon, initialState, keepingFocus, vscodeApi } from './dom';
+import { markdownRenderer } from './markdown';
+
+const vscode = vscodeApi<ReviewMessage, PersistedReview>();
+const root = document.getElementById('review')!;
+const renderMarkdown = markdownRenderer(DOMPurify);
+const RATING_NAMES: Record<Rating, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
+const RATINGS: readonly Rating[] = ['again', 'hard', 'good', 'easy'];
+const MARKS: readonly { mark: KeyPointMark; label: string }[] = [
+  { mark: 'covered', label: 'Covered' },
+  { mark: 'partly', label: 'Partly' },
+  { mark: 'missed', label: 'Missed' },
+];
+
+let state = initialState<ReviewState>();
+
+function markdownBlock(markdown: string, className = ''): HTMLElement {
+  const block = element('div', { className: `markdown ${className}`.trim() });
+  block.innerHTML = renderMarkdown(markdown);
+  return block;
+}
+
+/** A group of native radio buttons: arrow keys move within it, Tab leaves it, screen readers name it by its legend. */
+function radioGroup(name: string, legend: Node | string, options: readonly { value: string; label: string; detail?: string }[], checked: string | undefined, onChange: (value: string) => void): HTMLFieldSetElement {
+  const fieldset = element('fieldset', { className: 'choices' }, element('legend', {}, legend));
+  for (const option of options) {
+    const id = `${name}-${option.value}`;
+    const input = element('input', { type: 'radio', name, id, value: option.value });
+    input.checked = option.value === checked;
+    input.addEventListener('change', () => input.checked && onChange(option.value));
+    fieldset.append(element('label', { for: id, className: 'choice', title: option.detail }, input, ` ${option.label}`));
+  }
+  return fieldset;
+}
+
+function renderAnswers(): HTMLElement {
+  const draft = state.draft.markdown !== undefined ? markdownBlock(state.draft.markdown) : element('p', { className: 'missing', role: 'note' }, state.draft.missing ?? '');
+  const model = state.modelAnswer !== undefined ? markdownBlock(state.modelAnswer) : element('p', {}, 'This question has no model answer in its dialogue.');
+  return element(
+    'div',
+    { className: 'answers' },
+    element('section', { 'aria-labelledby': 'your-answer' }, element('h2', { id: 'your-answer' }, 'Your answer'), draft),
+    element('section', { 'aria-labelledby': 'model-answer' }, element('h2', { id: 'model-answer' }, 'Model answer'), model),
+  );
+}
+
+function renderKeyPoints(): HTMLElement {
+  const section = element('section', { 'aria-labelledby': 'key-points' }, element('h2', { id: 'key-points' }, 'Key points'));
+  if (state.keyPoints.length === 0) {
+    section.append(element('p', {}, 'This question lists no key points; judge the answer by the model answer and the rubric.'));
+    return section;
+  }
+  section.append(element('p', { className: 'hint' }, 'For each point: did your answer cover it?'));
+  state.keyPoints.forEach((point, index) => {
+    const legend = element('span', { className: 'markdown inline' });
+    legend.innerHTML = renderMarkdown(point.text);
+    section.append(radioGroup(`kp${index}`, legend, MARKS.map(({ mark, label }) => ({ value: mark, label })), point.mark, (mark) => vscode.postMessage({ type: 'mark', index, mark: mark as KeyPointMark })));
+  });
+  return section;
+}
+
+function renderRubric(): HTMLElement | undefined {
+  const rubric = state.rubric;
+  if (!rubric) return undefined;
+  const section = element('section', { 'aria-labelledby': 'rubric' }, element('h2', { id: 'rubric' }, `Rubric: ${rubric.title}`));
+  for (const criterion of rubric.criteria) {
+    const legend = element('span', {}, element('strong', {}, criterion.label), ` — ${criterion.hint}`);
+    const options = criterion.levels.map((detail, i) => ({ value: String(i + 1), label: `${i + 1} ${state.levels[i]}`, detail }));
+    const group = radioGroup(`rubric-${criterion.id}`, legend, options, criterion.score ? String(criterion.score) : undefined, (score) => vscode.postMessage({ type: 'score', criterion: criterion.id, score: Number(score) as 1 | 2 | 3 | 4 }));
+    if (criterion.score) group.append(element('p', { className: 'level-detail' }, criterion.levels[criterion.score - 1]));
+    section.append(group);
+  }
+  return section;
+}
+
+function renderRating(): HTMLElement {
+  const section = element('section', { 'aria-labelledby': 'rating', className: 'rating' }, element('h2', { id: 'rating' }, 'Rate your answer'));
+  const left = state.unjudged.keyPoints + state.unjudged.criteria;
+  section.append(element('p', { id: 'proposal', className: 'proposal' }, icon('lightbulb'), ` Proposed: ${state.proposal.reason}`));
+  if (left > 0) section.append(element('p', { className: 'hint' }, `${left} still to judge above; unmarked key points count as missed.`));
+  const buttons = element('div', { className: 'rating-buttons', role: 'group', 'aria-label': 'Rating' });
+  RATINGS.forEach((rating, i) => {
+    const option = state.options.find((o) => o.rating === rating);
+    const proposed = state.proposal.rating === rating;
+    const label = `${RATING_NAMES[rating]}${option ? `, next in ${option.spoken}` : ''}${proposed ? ' (proposed)' : ''}`;
+    const node = element('button', { id: `rate-${rating}`, type: 'button', className: `control rate ${proposed ? '' : 'secondary'}`.trim(), 'aria-label': label, 'aria-keyshortcuts': String(i + 1), title: `${label} — key ${i + 1}` },
+      element('span', { className: 'key', 'aria-hidden': 'true' }, String(i + 1)),
+      element('span', { className: 'label' }, RATING_NAMES[rating]),
+      element('span', { className: 'interval' }, option?.label ?? ''));
+    if (proposed) node.setAttribute('aria-describedby', 'proposal');
+    node.addEventListener('click', () => rate(rating));
+    buttons.append(node);
+  });
+  section.append(buttons);
+  if (state.rated) {
+    section.append(element('p', { id: 'rated', className: 'rated', role: 'status' }, icon('pass-filled'), ` Rated ${RATING_NAMES[state.rated.rating]}: this question comes back in ${state.rated.next}.`));
+  }
+  return section;
+}
+
+function rate(rating: Rating): void {
+  vscode.postMessage({ type: 'rate', rating });
+}
+
+function render(): void {
+  vscode.setState({ attemptId: state.attemptId });
+  const time = `Answered in ${state.time.used} of ${state.time.budget}${state.time.over ? `, ${state.time.over} over` : ''} · ${state.time.finished}`;
+  const actions = element('div', { className: 'actions', role: 'toolbar', 'aria-label': 'Review actions' },
+    button('diff', 'Compare in diff editor', 'diff', 'Compare in Diff Editor', () => vscode.postMessage({ type: 'action', action: 'diff' }), 'secondary'),
+    button('open-draft', 'Open your draft', 'go-to-file', 'Open Draft', () => vscode.postMessage({ type: 'action', action: 'openDraft' }), 'secondary'),
+    button('history', 'Show this question\'s history', 'history', 'History', () => vscode.postMessage({ type: 'action', action: 'history' }), 'secondary'));
+  if (state.rated && state.queue) {
+    actions.prepend(button('next', state.queue.remaining > 0 ? `Next due question, ${state.queue.remaining} left` : 'Finish practising: nothing else is due', 'arrow-right', state.queue.remaining > 0 ? `Next Question (${state.queue.remaining} left)` : 'Done for Today', () => vscode.postMessage({ type: 'action', action: 'next' })));
+  }
+  root.replaceChildren(
+    element('header', {}, element('h1', { id: 'question' }, state.question.prompt), element('p', { className: 'meta' }, `${state.question.dialogueTitle} · ${state.question.topic}`), element('p', { className: 'time' }, icon('watch'), ` ${time}`)),
+    actions,
+    renderAnswers(),
+    renderKeyPoints(),
+    ...[renderRubric()].filter((node): node is HTMLElement => node !== undefined),
+    renderRating(),
+  );
+}
+
+window.addEventListener('message', (event: MessageEvent<ReviewHostMessage>) => {
+  if (event.data?.type !== 'state') return;
+  const wasRated = state.rated;
+  const previousProposal = state.proposal.rating;
+  state = event.data.state;
+  keepingFocus(render);
+  if (state.rated && !wasRated) {
+    announce(`Rated ${RATING_NAMES[state.rated.rating]}. This question comes back in ${state.rated.next}.`);
+    document.getElementById(state.queue ? 'next' : 'rated')?.focus();
+  } else if (state.proposal.rating !== previousProposal) {
+    announce(`Proposed rating now ${RATING_NAMES[state.proposal.rating]}.`);
+  }
+});
+
+document.addEventListener('keydown', (event) => {
+  if (event.altKey || event.ctrlKey || event.metaKey) return;
+  const index = ['1', '2', '3', '4'].indexOf(event.key);
+  if (index < 0) return;
+  event.preventDefault();
+  rate(RATINGS[index]);
+});
+
+render();
+vscode.postMessage({ type: 'ready' });
