@@ -153,6 +153,11 @@ describe('merging is order-independent (property)', () => {
         assert.deepEqual(merged.events, expected.events);
         assert.deepEqual(merged.problems, []);
         assert.deepEqual(view(new History(merged.events)), view(new History(expected.events)));
+        // The fast path for merged events builds the same index, and still refuses a known event afterwards.
+        const fast = History.ofMerged(merged.events);
+        assert.deepEqual(view(fast), view(new History(expected.events)));
+        if (merged.events.length > 0) assert.equal(fast.add(merged.events[0]), false);
+        assert.equal(fast.eventCount, merged.events.length);
       }),
     );
   });
@@ -180,8 +185,8 @@ describe('HistoryWriter', () => {
     assert.deepEqual(first, { v: 1, id: 'W.1', at: T0, type: 'suspend', question: 'd#q1' });
     assert.equal(second.id, 'W.2');
     assert.equal(second.at, T0 - 5, 'a given time is kept');
-    assert.equal(writer.fileName, 'events-W.jsonl');
-    assert.equal(files.files.get('events-W.jsonl'), `${JSON.stringify(first)}\n${JSON.stringify(second)}\n`);
+    assert.equal(writer.fileName, 'events-20240115T120000Z-W.jsonl');
+    assert.equal(files.files.get(writer.fileName), `${JSON.stringify(first)}\n${JSON.stringify(second)}\n`);
     assert.ok(JSON.stringify(first).startsWith('{"v":1,"id":"W.1","at":'), 'the header comes first in each line');
   });
 
@@ -192,7 +197,7 @@ describe('HistoryWriter', () => {
     files.failNextAppend = true;
     const [saved] = await writer.record({ type: 'unsuspend', question: 'q' });
     await writer.record({ type: 'reset', question: 'q' });
-    assert.equal(writer.fileName, 'events-W-2.jsonl');
+    assert.equal(writer.fileName, 'events-20240115T120000Z-W-2.jsonl');
     const read = await readHistory(files);
     assert.deepEqual(read.events.map((e) => e.type), ['suspend', 'unsuspend', 'reset']);
     assert.equal(read.events[1].id, saved.id);
@@ -217,12 +222,13 @@ describe('HistoryWriter', () => {
     assert.equal((await readHistory(files)).events.length, 10);
   });
 
-  it('writer ids sort by creation time and differ between windows', () => {
-    const a = newWriterId(Date.UTC(2024, 4, 1, 10, 0, 0));
-    const b = newWriterId(Date.UTC(2024, 4, 1, 10, 0, 1));
-    assert.match(a, /^20240501T100000Z-[0-9a-z]{10}$/);
-    assert.ok(a < b);
-    assert.notEqual(newWriterId(T0), newWriterId(T0));
+  it('writer ids are short and differ between windows; file names sort by when the writer started', () => {
+    assert.match(newWriterId(), /^[0-9a-z]{10}$/);
+    assert.notEqual(newWriterId(), newWriterId());
+    const early = new HistoryWriter(new MemoryHistoryFiles(), { writerId: 'zzz', now: () => Date.UTC(2024, 4, 1, 10, 0, 0) });
+    const late = new HistoryWriter(new MemoryHistoryFiles(), { writerId: 'aaa', now: () => Date.UTC(2024, 4, 1, 10, 0, 1) });
+    assert.equal(early.fileName, 'events-20240501T100000Z-zzz.jsonl');
+    assert.ok(early.fileName < late.fileName);
   });
 });
 
