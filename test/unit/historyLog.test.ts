@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { decodeKeyPoints, encodeKeyPoints, type HistoryEvent, parseEventLine } from '../../src/core/history/events';
+import { attemptBody, decodeKeyPoints, encodeKeyPoints, type HistoryEvent, parseEventLine } from '../../src/core/history/events';
 import { History } from '../../src/core/history/history';
 import { HistoryWriter, mergeEventTexts, newWriterId, readHistory } from '../../src/core/history/log';
 import { exportHistory, importHistory } from '../../src/core/history/transfer';
@@ -45,6 +45,13 @@ describe('history events: one line each', () => {
     assert.ok('problem' in future && future.newer);
     const unknownType = parseEventLine('{"v":1,"id":"a","at":1,"type":"note","text":"hi"}');
     assert.ok('problem' in unknownType && unknownType.newer);
+  });
+
+  it('turns a finished attempt into its event, with the topic when known', async () => {
+    const attempt = { questionId: 'd#q1', dialogueId: 'd', prompt: 'P', startedAt: T0 - 60_000, finishedAt: T0, activeSeconds: 55, budgetSeconds: 300, overtimeSeconds: 0, wordCount: 12, draftPath: '/drafts/x.md' };
+    const [event] = await new HistoryWriter(new MemoryHistoryFiles(), { writerId: 'W', now: () => T0 + 5 }).record(attemptBody(attempt, 'Databases'));
+    assert.deepEqual(event, { v: 1, id: 'W.1', at: T0, type: 'attempt', question: 'd#q1', dialogue: 'd', prompt: 'P', topic: 'Databases', startedAt: T0 - 60_000, activeSeconds: 55, budgetSeconds: 300, overtimeSeconds: 0, wordCount: 12, draft: '/drafts/x.md' });
+    assert.equal('topic' in attemptBody(attempt), false);
   });
 
   it('stores a checklist as one letter per key point', () => {

@@ -6,6 +6,7 @@
  * Field names are short on purpose: a history of 100,000 reviews must load in well under 200 ms, and JSON.parse
  * time grows with the bytes.
  */
+import type { Attempt } from '../attempts';
 
 /** The schema version this code writes and reads. A line with a higher `v` is kept on disk and skipped on read. */
 export const EVENT_VERSION = 1;
@@ -101,6 +102,27 @@ export type EventType = HistoryEvent['type'];
 type WithoutHeader<T> = T extends HistoryEvent ? Omit<T, 'v' | 'id' | 'at'> & { at?: number } : never;
 /** An event before the writer stamps it with its id and version; `at` defaults to the writer's clock. */
 export type EventBody = WithoutHeader<HistoryEvent>;
+
+/**
+ * The event for a finished attempt, from the record the answer session keeps (`Attempt`, src/core/attempts.ts).
+ * `topic` is the dialogue's, so the stats can still group the attempt after its dialogue is gone.
+ */
+export function attemptBody(attempt: Attempt, topic?: string): EventBody & { type: 'attempt' } {
+  return {
+    type: 'attempt',
+    at: attempt.finishedAt,
+    question: attempt.questionId,
+    dialogue: attempt.dialogueId,
+    prompt: attempt.prompt,
+    ...(topic !== undefined ? { topic } : {}),
+    startedAt: attempt.startedAt,
+    activeSeconds: attempt.activeSeconds,
+    budgetSeconds: attempt.budgetSeconds,
+    overtimeSeconds: attempt.overtimeSeconds,
+    wordCount: attempt.wordCount,
+    draft: attempt.draftPath,
+  };
+}
 
 const MARK_LETTERS: Record<KeyPointMark, string> = { covered: 'c', partly: 'p', missed: 'm' };
 const LETTER_MARKS: Record<string, KeyPointMark> = { c: 'covered', p: 'partly', m: 'missed' };
