@@ -73,6 +73,7 @@ describe('mergeEventTexts: damaged lines are skipped and reported, never the res
     assert.equal(merged.problems[0].file, 'events-w1.jsonl');
     assert.equal(merged.problems[0].line, 2);
     assert.match(merged.problems[0].message, /unfinished last line/);
+    assert.equal(merged.problems[0].unfinished, true, 'the host can read again before alarming the user');
   });
 
   it('skips a garbage line in the middle with its line number, and reads the lines after it', () => {
@@ -80,6 +81,7 @@ describe('mergeEventTexts: damaged lines are skipped and reported, never the res
     assert.deepEqual(merged.events, [a, b]);
     assert.deepEqual(merged.problems.map((p) => [p.file, p.line, p.newer ?? false]), [['f.jsonl', 2, false]]);
     assert.doesNotMatch(merged.problems[0].message, /unfinished last line/);
+    assert.equal(merged.problems[0].unfinished, undefined);
   });
 
   it('skips a line from a future version, reporting it as newer (not as damage)', () => {

@@ -36,6 +36,11 @@ export interface HistoryProblem {
   message: string;
   /** True when a newer version of the extension wrote the line: the user should update, not repair. */
   newer?: boolean;
+  /**
+   * True for a damaged last line without its newline: a crash while appending, or another window's append still
+   * in progress. Read again a moment later before telling the user about it.
+   */
+  unfinished?: boolean;
 }
 
 export interface HistoryRead {
@@ -76,8 +81,9 @@ export function mergeEventTexts(texts: readonly { name: string; text: string }[]
       if ('problem' in result) {
         if (line.trim() === '') continue;
         // A last line without its newline is what a crash in the middle of an append leaves behind.
-        const unfinished = i === last && !result.newer ? ' (an unfinished last line: the window or machine probably stopped while writing it)' : '';
-        problems.push({ file: name, line: i + 1, message: `${result.problem}${unfinished}`, ...(result.newer ? { newer: true } : {}) });
+        const unfinished = i === last && !result.newer;
+        const note = unfinished ? ' (an unfinished last line: the window or machine probably stopped while writing it)' : '';
+        problems.push({ file: name, line: i + 1, message: `${result.problem}${note}`, ...(result.newer ? { newer: true } : {}), ...(unfinished ? { unfinished: true } : {}) });
         continue;
       }
       const event = result.event;
