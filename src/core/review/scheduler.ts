@@ -174,13 +174,14 @@ export class Scheduler {
   /** The questions to practise on the day of `now`. */
   queue(history: History, options: QueueOptions): DueQueue {
     const today = options.days.dayOf(options.now);
+    const startOfToday = options.days.startOf(today);
     const endOfToday = options.days.startOf(today + 1);
     const due: QueueItem[] = [];
     const fresh: QueueItem[] = [];
     let introducedToday = 0;
     for (const entry of this.cards(history, options)) {
       const { card } = entry;
-      if (card.introducedAt !== undefined && options.days.dayOf(card.introducedAt) === today) introducedToday++;
+      if (card.introducedAt !== undefined && card.introducedAt >= startOfToday && card.introducedAt < endOfToday) introducedToday++;
       if (card.suspended) continue;
       if (card.state === 'new') fresh.push(entry);
       else if (card.due !== undefined && card.due < endOfToday) due.push(entry);
@@ -196,7 +197,7 @@ export class Scheduler {
     return { due: queue.due.length, new: queue.new.length };
   }
 
-  /** Questions due on each of the next `days` days (today first, overdue included in today). */
+  /** Questions due on each of the next `horizonDays` days (30; today first, overdue ones counted today). */
   forecast(history: History, options: QueueOptions & { horizonDays?: number }): ForecastDay[] {
     const horizon = options.horizonDays ?? 30;
     const today = options.days.dayOf(options.now);
