@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { decodeKeyPoints, encodeKeyPoints, type HistoryEvent, parseEventLine } from '../../src/core/history/events';
+import { attemptBody, decodeKeyPoints, encodeKeyPoints, type HistoryEvent, parseEventLine } from '../../src/core/history/events';
 import { History } from '../../src/core/history/history';
 import { HistoryWriter, mergeEventTexts, newWriterId, readHistory } from '../../src/core/history/log';
 import { exportHistory, importHistory } from '../../src/core/history/transfer';
@@ -47,6 +47,13 @@ describe('history events: one line each', () => {
     assert.ok('problem' in unknownType && unknownType.newer);
   });
 
+  it('turns a finished attempt into its event, with the topic when known', async () => {
+    const attempt = { questionId: 'd#q1', dialogueId: 'd', prompt: 'P', startedAt: T0 - 60_000, finishedAt: T0, activeSeconds: 55, budgetSeconds: 300, overtimeSeconds: 0, wordCount: 12, draftPath: '/drafts/x.md' };
+    const [event] = await new HistoryWriter(new MemoryHistoryFiles(), { writerId: 'W', now: () => T0 + 5 }).record(attemptBody(attempt, 'Databases'));
+    assert.deepEqual(event, { v: 1, id: 'W.1', at: T0, type: 'attempt', question: 'd#q1', dialogue: 'd', prompt: 'P', topic: 'Databases', startedAt: T0 - 60_000, activeSeconds: 55, budgetSeconds: 300, overtimeSeconds: 0, wordCount: 12, draft: '/drafts/x.md' });
+    assert.equal('topic' in attemptBody(attempt), false);
+  });
+
   it('stores a checklist as one letter per key point', () => {
     assert.equal(encodeKeyPoints(['covered', 'partly', 'missed', 'covered']), 'cpmc');
     assert.deepEqual(decodeKeyPoints('cpmc'), ['covered', 'partly', 'missed', 'covered']);
@@ -66,6 +73,7 @@ describe('mergeEventTexts: damaged lines are skipped and reported, never the res
     assert.equal(merged.problems[0].file, 'events-w1.jsonl');
     assert.equal(merged.problems[0].line, 2);
     assert.match(merged.problems[0].message, /unfinished last line/);
+    assert.equal(merged.problems[0].unfinished, true, 'the host can read again before alarming the user');
   });
 
   it('skips a garbage line in the middle with its line number, and reads the lines after it', () => {
@@ -73,6 +81,7 @@ describe('mergeEventTexts: damaged lines are skipped and reported, never the res
     assert.deepEqual(merged.events, [a, b]);
     assert.deepEqual(merged.problems.map((p) => [p.file, p.line, p.newer ?? false]), [['f.jsonl', 2, false]]);
     assert.doesNotMatch(merged.problems[0].message, /unfinished last line/);
+    assert.equal(merged.problems[0].unfinished, undefined);
   });
 
   it('skips a line from a future version, reporting it as newer (not as damage)', () => {
@@ -153,6 +162,11 @@ describe('merging is order-independent (property)', () => {
         assert.deepEqual(merged.events, expected.events);
         assert.deepEqual(merged.problems, []);
         assert.deepEqual(view(new History(merged.events)), view(new History(expected.events)));
+        // The fast path for merged events builds the same index, and still refuses a known event afterwards.
+        const fast = History.ofMerged(merged.events);
+        assert.deepEqual(view(fast), view(new History(expected.events)));
+        if (merged.events.length > 0) assert.equal(fast.add(merged.events[0]), false);
+        assert.equal(fast.eventCount, merged.events.length);
       }),
     );
   });
@@ -180,8 +194,8 @@ describe('HistoryWriter', () => {
     assert.deepEqual(first, { v: 1, id: 'W.1', at: T0, type: 'suspend', question: 'd#q1' });
     assert.equal(second.id, 'W.2');
     assert.equal(second.at, T0 - 5, 'a given time is kept');
-    assert.equal(writer.fileName, 'events-W.jsonl');
-    assert.equal(files.files.get('events-W.jsonl'), `${JSON.stringify(first)}\n${JSON.stringify(second)}\n`);
+    assert.equal(writer.fileName, 'events-20240115T120000Z-W.jsonl');
+    assert.equal(files.files.get(writer.fileName), `${JSON.stringify(first)}\n${JSON.stringify(second)}\n`);
     assert.ok(JSON.stringify(first).startsWith('{"v":1,"id":"W.1","at":'), 'the header comes first in each line');
   });
 
@@ -192,7 +206,7 @@ describe('HistoryWriter', () => {
     files.failNextAppend = true;
     const [saved] = await writer.record({ type: 'unsuspend', question: 'q' });
     await writer.record({ type: 'reset', question: 'q' });
-    assert.equal(writer.fileName, 'events-W-2.jsonl');
+    assert.equal(writer.fileName, 'events-20240115T120000Z-W-2.jsonl');
     const read = await readHistory(files);
     assert.deepEqual(read.events.map((e) => e.type), ['suspend', 'unsuspend', 'reset']);
     assert.equal(read.events[1].id, saved.id);
@@ -217,12 +231,13 @@ describe('HistoryWriter', () => {
     assert.equal((await readHistory(files)).events.length, 10);
   });
 
-  it('writer ids sort by creation time and differ between windows', () => {
-    const a = newWriterId(Date.UTC(2024, 4, 1, 10, 0, 0));
-    const b = newWriterId(Date.UTC(2024, 4, 1, 10, 0, 1));
-    assert.match(a, /^20240501T100000Z-[0-9a-z]{10}$/);
-    assert.ok(a < b);
-    assert.notEqual(newWriterId(T0), newWriterId(T0));
+  it('writer ids are short and differ between windows; file names sort by when the writer started', () => {
+    assert.match(newWriterId(), /^[0-9a-z]{10}$/);
+    assert.notEqual(newWriterId(), newWriterId());
+    const early = new HistoryWriter(new MemoryHistoryFiles(), { writerId: 'zzz', now: () => Date.UTC(2024, 4, 1, 10, 0, 0) });
+    const late = new HistoryWriter(new MemoryHistoryFiles(), { writerId: 'aaa', now: () => Date.UTC(2024, 4, 1, 10, 0, 1) });
+    assert.equal(early.fileName, 'events-20240501T100000Z-zzz.jsonl');
+    assert.ok(early.fileName < late.fileName);
   });
 });
 

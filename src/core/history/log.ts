@@ -36,6 +36,11 @@ export interface HistoryProblem {
   message: string;
   /** True when a newer version of the extension wrote the line: the user should update, not repair. */
   newer?: boolean;
+  /**
+   * True for a damaged last line without its newline: a crash while appending, or another window's append still
+   * in progress. Read again a moment later before telling the user about it.
+   */
+  unfinished?: boolean;
 }
 
 export interface HistoryRead {
@@ -63,33 +68,40 @@ export function isEventFile(name: string): boolean {
  * first (by time, then text) is kept and the other reported.
  */
 export function mergeEventTexts(texts: readonly { name: string; text: string }[]): Omit<HistoryRead, 'files'> {
-  const byId = new Map<string, { event: HistoryEvent; line: string }>();
+  const byId = new Map<string, HistoryEvent>();
   const problems: HistoryProblem[] = [];
   for (const { name, text } of texts) {
     const lines = text.split('\n');
     const last = lines.length - 1;
     for (let i = 0; i <= last; i++) {
-      const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
-      if (line.trim() === '') continue;
+      let line = lines[i];
+      if (line.length === 0) continue;
+      if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1); // CRLF
       const result = parseEventLine(line);
       if ('problem' in result) {
+        if (line.trim() === '') continue;
         // A last line without its newline is what a crash in the middle of an append leaves behind.
-        const unfinished = i === last && !result.newer ? ' (an unfinished last line: the window or machine probably stopped while writing it)' : '';
-        problems.push({ file: name, line: i + 1, message: `${result.problem}${unfinished}`, ...(result.newer ? { newer: true } : {}) });
+        const unfinished = i === last && !result.newer;
+        const note = unfinished ? ' (an unfinished last line: the window or machine probably stopped while writing it)' : '';
+        problems.push({ file: name, line: i + 1, message: `${result.problem}${note}`, ...(result.newer ? { newer: true } : {}), ...(unfinished ? { unfinished: true } : {}) });
         continue;
       }
       const event = result.event;
       const known = byId.get(event.id);
-      if (!known) {
-        byId.set(event.id, { event, line });
-      } else if (known.line !== line) {
-        const keepNew = event.at < known.event.at || (event.at === known.event.at && line < known.line);
-        if (keepNew) byId.set(event.id, { event, line });
-        problems.push({ file: name, line: i + 1, message: `another event already has the id ${JSON.stringify(event.id)}; only one of the two is used` });
+      if (known === undefined) {
+        byId.set(event.id, event);
+        continue;
       }
+      // The same id twice: an exact copy (a retried append, a copied file) merges silently; two different events
+      // keep the one that sorts first by time then text, so the outcome never depends on the order of the files.
+      const knownLine = serializeEvent(known);
+      const thisLine = serializeEvent(event);
+      if (knownLine === thisLine) continue;
+      if (event.at < known.at || (event.at === known.at && thisLine < knownLine)) byId.set(event.id, event);
+      problems.push({ file: name, line: i + 1, message: `another event already has the id ${JSON.stringify(event.id)}; only one of the two is used` });
     }
   }
-  const events = [...byId.values()].map(({ event }) => event).sort(byTimeThenId);
+  const events = [...byId.values()].sort(byTimeThenId);
   return { events, problems };
 }
 
@@ -98,12 +110,14 @@ export function byTimeThenId(a: HistoryEvent, b: HistoryEvent): number {
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** A writer id: sortable by creation time, unique with overwhelming odds (10 random base-36 characters). */
-export function newWriterId(now: number, random: () => number = Math.random): string {
-  const stamp = new Date(now).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  let suffix = '';
-  while (suffix.length < 10) suffix += Math.floor(random() * 36).toString(36);
-  return `${stamp}-${suffix}`;
+/**
+ * A writer id: 10 random base-36 characters (about 51 bits), unique with overwhelming odds across every window
+ * session that will ever write to a history. Short, because it starts every event id on every line.
+ */
+export function newWriterId(random: () => number = Math.random): string {
+  let id = '';
+  while (id.length < 10) id += Math.floor(random() * 36).toString(36);
+  return id;
 }
 
 export interface HistoryWriterOptions {
@@ -112,8 +126,14 @@ export interface HistoryWriterOptions {
   now?: () => number;
 }
 
+/** `20240501T100000Z`: file names of a folder sort by when their writer started. */
+function fileStamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
 /**
- * Appends events to the writer's own file, `events-<writer id>.jsonl`, each call as whole lines in one append.
+ * Appends events to the writer's own file, `events-<start time>-<writer id>.jsonl`, each call as whole lines in one
+ * append.
  * If an append fails (disk full, a network folder gone), the next one goes to a new file: a partly written line
  * is then the last line of a file no one appends to again, so it cannot swallow the next event.
  */
@@ -122,14 +142,16 @@ export class HistoryWriter {
   private fileNumber = 1;
   private readonly now: () => number;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly started: string;
 
   constructor(private readonly files: HistoryFiles, private readonly options: HistoryWriterOptions) {
     this.now = options.now ?? Date.now;
+    this.started = fileStamp(this.now());
   }
 
   /** The file this writer appends to now. */
   get fileName(): string {
-    return `events-${this.options.writerId}${this.fileNumber > 1 ? `-${this.fileNumber}` : ''}${EVENTS_EXTENSION}`;
+    return `events-${this.started}-${this.options.writerId}${this.fileNumber > 1 ? `-${this.fileNumber}` : ''}${EVENTS_EXTENSION}`;
   }
 
   /**

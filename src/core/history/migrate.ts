@@ -9,7 +9,7 @@
  * the attempts already migrated merge away by id.
  */
 import { type Attempt, AttemptSchema, HISTORY_FILE, type TextFileStore } from '../attempts';
-import { type AttemptEvent, EVENT_VERSION, serializeEvent } from './events';
+import { type AttemptEvent, attemptBody, EVENT_VERSION, serializeEvent } from './events';
 import { contentHash } from './hash';
 import type { HistoryFiles } from './log';
 
@@ -61,21 +61,8 @@ export function legacyAttemptEvents(text: string): LegacyAttempts {
 }
 
 function toEvent(attempt: Attempt, id: string): AttemptEvent {
-  return {
-    v: EVENT_VERSION,
-    id,
-    at: attempt.finishedAt,
-    type: 'attempt',
-    question: attempt.questionId,
-    dialogue: attempt.dialogueId,
-    prompt: attempt.prompt,
-    startedAt: attempt.startedAt,
-    activeSeconds: attempt.activeSeconds,
-    budgetSeconds: attempt.budgetSeconds,
-    overtimeSeconds: attempt.overtimeSeconds,
-    wordCount: attempt.wordCount,
-    draft: attempt.draftPath,
-  };
+  const { at, ...body } = attemptBody(attempt);
+  return { v: EVENT_VERSION, id, at: at as number, ...body };
 }
 
 /** Every `{…}` with no braces inside that parses as JSON: the attempts of a v1 file, whatever broke around them. */

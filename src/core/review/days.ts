@@ -41,24 +41,25 @@ export function localDays(options: LocalDaysOptions = {}): LocalDays {
   const offset = options.utcOffset ?? systemUtcOffset;
   const shift = (options.dayStartHour ?? DEFAULT_DAY_START_HOUR) * HOUR;
   const dayOf = (ms: number) => Math.floor((ms + offset(ms) * MINUTE - shift) / DAY_MS);
+  const startOf = (day: number) => {
+    // Local midnight-plus-shift, converted with the offset that holds there; checked, because around a
+    // daylight-saving change the first guess can miss by the size of the change.
+    const local = day * DAY_MS + shift;
+    const guess = local - offset(local - offset(local) * MINUTE) * MINUTE;
+    if (dayOf(guess) === day && dayOf(guess - 1) < day) return guess;
+    // The day starts inside a gap (clocks jumped over its first hour): the first instant that belongs to it.
+    let low = guess - DAY_MS;
+    let high = guess + DAY_MS;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if (dayOf(middle) >= day) high = middle;
+      else low = middle;
+    }
+    return high;
+  };
   return {
     dayOf,
-    startOf(day) {
-      // Local midnight-plus-shift, converted with the offset that holds there; checked, because around a
-      // daylight-saving change the first guess can miss by the size of the change.
-      const local = day * DAY_MS + shift;
-      const guess = local - offset(local - offset(local) * MINUTE) * MINUTE;
-      if (dayOf(guess) === day && dayOf(guess - 1) < day) return guess;
-      // The day starts inside a gap (clocks jumped over its first hour): the first instant that belongs to it.
-      let low = guess - DAY_MS;
-      let high = guess + DAY_MS;
-      while (high - low > 1) {
-        const middle = Math.floor((low + high) / 2);
-        if (dayOf(middle) >= day) high = middle;
-        else low = middle;
-      }
-      return high;
-    },
+    startOf,
     label: (day) => new Date(day * DAY_MS).toISOString().slice(0, 10),
     weekday: (day) => (((day + 3) % 7) + 7) % 7,
   };

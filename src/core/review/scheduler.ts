@@ -109,6 +109,7 @@ export interface ForecastDay {
 }
 
 interface Cached {
+  history: QuestionHistory;
   revision: number;
   card: QuestionCard;
   fsrsCard: Card;
@@ -119,7 +120,8 @@ export class Scheduler {
   /** Fingerprint of everything that shapes a card; recorded in each review's snapshot. */
   readonly fingerprint: string;
   private readonly fsrs: FSRS;
-  private readonly cache = new WeakMap<QuestionHistory, Cached>();
+  /** By question id: a plain Map, as a WeakMap's ephemerons made garbage collection the main cost at 100,000 events. */
+  private readonly cache = new Map<string, Cached>();
 
   constructor(settings: Partial<ScheduleSettings> = {}) {
     this.settings = normalizeSettings(settings);
@@ -172,13 +174,14 @@ export class Scheduler {
   /** The questions to practise on the day of `now`. */
   queue(history: History, options: QueueOptions): DueQueue {
     const today = options.days.dayOf(options.now);
+    const startOfToday = options.days.startOf(today);
     const endOfToday = options.days.startOf(today + 1);
     const due: QueueItem[] = [];
     const fresh: QueueItem[] = [];
     let introducedToday = 0;
     for (const entry of this.cards(history, options)) {
       const { card } = entry;
-      if (card.introducedAt !== undefined && options.days.dayOf(card.introducedAt) === today) introducedToday++;
+      if (card.introducedAt !== undefined && card.introducedAt >= startOfToday && card.introducedAt < endOfToday) introducedToday++;
       if (card.suspended) continue;
       if (card.state === 'new') fresh.push(entry);
       else if (card.due !== undefined && card.due < endOfToday) due.push(entry);
@@ -194,7 +197,7 @@ export class Scheduler {
     return { due: queue.due.length, new: queue.new.length };
   }
 
-  /** Questions due on each of the next `days` days (today first, overdue included in today). */
+  /** Questions due on each of the next `horizonDays` days (30; today first, overdue ones counted today). */
   forecast(history: History, options: QueueOptions & { horizonDays?: number }): ForecastDay[] {
     const horizon = options.horizonDays ?? 30;
     const today = options.days.dayOf(options.now);
@@ -217,10 +220,10 @@ export class Scheduler {
   }
 
   private cached(history: QuestionHistory): Cached {
-    const hit = this.cache.get(history);
-    if (hit && hit.revision === history.revision) return hit;
+    const hit = this.cache.get(history.question);
+    if (hit !== undefined && hit.history === history && hit.revision === history.revision) return hit;
     const computed = this.compute(history);
-    this.cache.set(history, computed);
+    this.cache.set(history.question, computed);
     return computed;
   }
 
@@ -228,33 +231,41 @@ export class Scheduler {
     const schedule = history.schedule;
     let start = schedule.length;
     while (start > 0 && schedule[start - 1].type !== 'reset') start--;
-    const reviews = schedule.slice(start) as ReviewEvent[];
-    const base = { question: history.question, suspended: history.suspended };
-    if (reviews.length === 0) return { revision: history.revision, card: { ...newCard(history.question), ...base }, fsrsCard: createEmptyCard(0) };
-
-    const last = reviews[reviews.length - 1];
+    const revision = history.revision;
+    if (start === schedule.length) {
+      const card = newCard(history.question);
+      card.suspended = history.suspended;
+      return { history, revision, card, fsrsCard: createEmptyCard(0) };
+    }
+    // The last snapshot stands when every review since the reset followed the one before it, under these parameters.
+    const last = schedule[schedule.length - 1] as ReviewEvent;
+    let usable = last.card.p === this.fingerprint;
+    for (let i = start; usable && i < schedule.length; i++) usable = (schedule[i] as ReviewEvent).after === schedule[i - 1]?.id;
     let fsrsCard: Card;
-    const usable = last.card.p === this.fingerprint && reviews.every((review, i) => review.after === (i === 0 ? schedule[start - 1]?.id : reviews[i - 1].id));
     if (usable) {
       fsrsCard = fromSnapshot(last.card, last.at);
     } else {
-      fsrsCard = createEmptyCard(reviews[0].at);
-      for (const review of reviews) fsrsCard = this.fsrs.next(fsrsCard, reviewTime(fsrsCard, review.at), GRADES[review.rating]).card;
+      fsrsCard = createEmptyCard(schedule[start].at);
+      for (let i = start; i < schedule.length; i++) {
+        const review = schedule[i] as ReviewEvent;
+        fsrsCard = this.fsrs.next(fsrsCard, reviewTime(fsrsCard, review.at), GRADES[review.rating]).card;
+      }
     }
     const card: QuestionCard = {
-      ...base,
+      question: history.question,
       state: STATE_NAMES[fsrsCard.state],
       due: fsrsCard.due.getTime(),
+      suspended: history.suspended,
       reps: fsrsCard.reps,
       lapses: fsrsCard.lapses,
       stability: fsrsCard.stability,
       difficulty: fsrsCard.difficulty,
       lastReview: last.at,
       lastRating: last.rating,
-      introducedAt: reviews[0].at,
+      introducedAt: schedule[start].at,
       replayed: !usable,
     };
-    return { revision: history.revision, card, fsrsCard };
+    return { history, revision, card, fsrsCard };
   }
 
   private snapshot(card: Card): CardSnapshot {

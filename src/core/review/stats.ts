@@ -84,7 +84,7 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
   const { days, now } = options;
   const today = days.dayOf(now);
   const lookup = options.lookup ?? (() => undefined);
-  const dayCounts = new Map<number, number>();
+  const times: number[] = [];
   const reviewDays = options.reviewDays ?? 30;
   const firstReviewDay = today - reviewDays + 1;
   const perDay = Array.from({ length: reviewDays }, () => emptyCounts());
@@ -93,11 +93,8 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
   const questions: QuestionRow[] = [];
   let practiceSeconds = 0;
 
-  const countDay = (at: number) => {
-    const day = days.dayOf(at);
-    dayCounts.set(day, (dayCounts.get(day) ?? 0) + 1);
-    return day;
-  };
+  const windowStart = days.startOf(firstReviewDay);
+  const windowEnd = days.startOf(today + 1);
 
   for (const entry of history.questions()) {
     if (entry.attempts.length === 0 && entry.reviews.length === 0) continue;
@@ -111,7 +108,7 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
     let best: number | undefined;
     let last = 0;
     for (const attempt of entry.attempts) {
-      countDay(attempt.at);
+      times.push(attempt.at);
       practiceSeconds += attempt.activeSeconds;
       topicStats.attempts++;
       topicStats.activeSeconds += attempt.activeSeconds;
@@ -121,9 +118,9 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
       last = Math.max(last, attempt.at);
     }
     for (const review of entry.reviews) {
-      const day = countDay(review.at);
+      times.push(review.at);
       ratings[review.rating]++;
-      if (day >= firstReviewDay && day <= today) perDay[day - firstReviewDay][review.rating]++;
+      if (review.at >= windowStart && review.at < windowEnd) perDay[days.dayOf(review.at) - firstReviewDay][review.rating]++;
       topicStats.reviews++;
       if (review.keyPoints) countKeyPoints(review.keyPoints, topicStats.keyPoints);
       last = Math.max(last, review.at);
@@ -146,6 +143,7 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
     });
   }
 
+  const dayCounts = practiceDays(times, days);
   for (const topic of topics.values()) {
     const { covered, partly, missed } = topic.keyPoints;
     const total = covered + partly + missed;
@@ -168,6 +166,29 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
     topics: [...topics.values()].sort((a, b) => a.topic.localeCompare(b.topic)),
     questions: questions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
+}
+
+/**
+ * Practice per local day. The times are sorted first, so each day's bounds are computed once: asking the time zone
+ * about every one of 100,000 instants would cost more than all the rest of the stats.
+ */
+function practiceDays(times: number[], days: StatsOptions['days']): Map<number, number> {
+  const sorted = Float64Array.from(times).sort();
+  const counts = new Map<number, number>();
+  let day = 0;
+  let end = -Infinity;
+  let count = 0;
+  for (const time of sorted) {
+    if (time >= end) {
+      if (count > 0) counts.set(day, count);
+      day = days.dayOf(time);
+      end = days.startOf(day + 1);
+      count = 0;
+    }
+    count++;
+  }
+  if (count > 0) counts.set(day, count);
+  return counts;
 }
 
 /** The current streak counts back from today, or from yesterday while today has no practice yet. */
