@@ -24,6 +24,8 @@ import { userFolderUri } from './paths';
 import type { Settings } from './settings';
 
 const RELOAD_DELAY_MS = 300;
+/** How long another window's append may take before a cut-off last line counts as damage. */
+const UNFINISHED_RECHECK_MS = 1500;
 
 type Modules = {
   log: typeof LogModule;
@@ -50,6 +52,7 @@ export class HistoryService implements vscode.Disposable {
   private watcher: vscode.FileSystemWatcher | undefined;
   private rereadTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly reportedProblems = new Set<string>();
+  private readonly seenUnfinished = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the history changes: this window recorded something, another one did, or the folder changed. */
   readonly onDidChange = this.changed.event;
@@ -207,8 +210,8 @@ export class HistoryService implements vscode.Disposable {
       modules,
       folder,
       files,
-      writer: new modules.log.HistoryWriter(files, { writerId: modules.log.newWriterId(Date.now()) }),
-      history: new modules.history.History(read.events),
+      writer: new modules.log.HistoryWriter(files, { writerId: modules.log.newWriterId() }),
+      history: modules.history.History.ofMerged(read.events),
     };
     this.open = open;
     this.progressCache = undefined;
@@ -231,20 +234,29 @@ export class HistoryService implements vscode.Disposable {
   private watch(folder: vscode.Uri): void {
     this.watcher?.dispose();
     this.watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.jsonl'));
-    const soon = () => {
-      clearTimeout(this.rereadTimer);
-      this.rereadTimer = setTimeout(() => void this.reread().catch((error: unknown) => this.log.warn(`Re-reading the history failed: ${String(error)}`)), RELOAD_DELAY_MS);
-    };
-    this.watcher.onDidCreate(soon);
-    this.watcher.onDidChange(soon);
+    this.watcher.onDidCreate(() => this.rereadSoon(RELOAD_DELAY_MS));
+    this.watcher.onDidChange(() => this.rereadSoon(RELOAD_DELAY_MS));
   }
 
-  /** Damaged lines are skipped, each logged, and the user told once per line (not on every re-read). */
+  private rereadSoon(delayMs: number): void {
+    clearTimeout(this.rereadTimer);
+    this.rereadTimer = setTimeout(() => void this.reread().catch((error: unknown) => this.log.warn(`Re-reading the history failed: ${String(error)}`)), delayMs);
+  }
+
+  /**
+   * Damaged lines are skipped, each logged, and the user told once per line (not on every re-read). A cut-off last
+   * line may be another window's append still in progress: it is told only when a second read a moment later still
+   * finds it.
+   */
   private reportProblems(problems: readonly HistoryProblem[], folder: vscode.Uri): void {
-    const fresh = problems.filter((problem) => !this.reportedProblems.has(`${problem.file}:${problem.line}`));
+    const key = (problem: HistoryProblem) => `${problem.file}:${problem.line}`;
+    const unconfirmed = problems.filter((problem) => problem.unfinished && !this.seenUnfinished.has(key(problem)));
+    for (const problem of unconfirmed) this.seenUnfinished.add(key(problem));
+    if (unconfirmed.length > 0) this.rereadSoon(UNFINISHED_RECHECK_MS);
+    const fresh = problems.filter((problem) => !this.reportedProblems.has(key(problem)) && !unconfirmed.includes(problem));
     if (fresh.length === 0) return;
     for (const problem of fresh) {
-      this.reportedProblems.add(`${problem.file}:${problem.line}`);
+      this.reportedProblems.add(key(problem));
       this.log.warn(`History ${problem.file}:${problem.line}: ${problem.message}`);
     }
     const newer = fresh.some((problem) => problem.newer);

@@ -1,0 +1,118 @@
+import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { Commands } from '../../src/ids';
+import { allTabs, children, resetWorkbench, surface, treeItem, waitFor } from './support';
+
+const QUESTION = 'slow-application#q1';
+
+function reviewTabs(): vscode.Tab[] {
+  return allTabs().filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('interviewDialogues.review'));
+}
+
+/** Answers a question and finishes it: the review opens. Returns the recorded attempt's id. */
+async function answerAndFinish(questionId: string, text: string): Promise<string> {
+  const test = await surface();
+  await vscode.commands.executeCommand(Commands.answerQuestion, { questionId });
+  const draft = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === test.attempt()?.draftPath), 'the draft editor');
+  await draft.edit((edit) => edit.insert(draft.document.lineAt(draft.document.lineCount - 1).range.end, text));
+  await vscode.commands.executeCommand(Commands.finishAnswer);
+  const review = await waitFor(() => test.review(), 'the review to open');
+  return review.attemptId;
+}
+
+describe('Review, spaced repetition and the due queue', () => {
+  const config = () => vscode.workspace.getConfiguration('interviewDialogues');
+  beforeEach(resetWorkbench);
+  after(async () => {
+    await config().update('historyFolder', undefined, vscode.ConfigurationTarget.Global);
+    await resetWorkbench();
+  });
+
+  it('finishing opens the review beside the draft; rating records a review and schedules the question', async () => {
+    const test = await surface();
+    const attemptId = await answerAndFinish(QUESTION, 'Cache the hottest keys in Redis; 301 vs 302 decides analytics.\n');
+    await waitFor(() => reviewTabs().length === 1, 'the review tab');
+    assert.equal(test.review()?.questionId, QUESTION);
+    assert.equal(test.review()?.rated, false);
+
+    // Again brings it back within minutes; the review records the attempt it rated.
+    await vscode.commands.executeCommand(Commands.rateAnswer, 'again');
+    const card = await waitFor(() => (test.card(QUESTION)?.state !== 'new' ? test.card(QUESTION) : undefined), 'the card to be scheduled');
+    assert.equal(card.lastRating, 'again');
+    assert.ok(card.due! - Date.now() < 30 * 60_000, `Again is due within half an hour (due in ${Math.round((card.due! - Date.now()) / 60_000)} min)`);
+    const reviews = (await test.history()).question(QUESTION)!.reviews;
+    assert.equal(reviews.at(-1)?.attempt, attemptId);
+    assert.equal(reviews.at(-1)?.proposed, 'again', 'nothing checked off: the proposal was Again');
+    assert.equal(test.review()?.rated, true);
+  });
+
+  it('Easy schedules a question days later, and the tree says when it comes back', async () => {
+    const test = await surface();
+    const other = 'url-shortener#q1';
+    await answerAndFinish(other, 'Base62 ids from a counter, a cache in front.\n');
+    await vscode.commands.executeCommand(Commands.rateAnswer, 'easy');
+    const after = await waitFor(() => (test.card(other)?.state !== 'new' ? test.card(other) : undefined), 'the Easy review');
+    assert.ok(after.due! - Date.now() > 24 * 3600_000, 'Easy is due a day or more later (Again was due within minutes)');
+    const topic = (await children()).find((n) => n.kind === 'topic' && n.topic === 'System design')!;
+    const dialogue = (await children(topic)).find((n) => n.kind === 'dialogue' && n.dialogue.id === 'url-shortener')!;
+    const row = (await children(dialogue)).find((n) => n.kind === 'question' && n.question.id === other)!;
+    const item = await treeItem(row);
+    assert.match(String(item.description), /due (in \d+d|tomorrow)/);
+    assert.match(String(item.contextValue), /^question\.answered\.reviewed$/);
+  });
+
+  it('the Due group offers new questions up to the daily limit, and the view badge counts them', async () => {
+    const test = await surface();
+    const limit = config().get<number>('review.newQuestionsPerDay')!;
+    const [due] = await children();
+    assert.equal(due.kind, 'due');
+    if (due.kind !== 'due') return;
+    assert.ok(due.questions.length > 0 && due.questions.length <= limit + 1, `${due.questions.length} queued`);
+    assert.equal(due.questions[0].question.id, QUESTION, 'the question rated Again comes first, before the new ones');
+    await waitFor(() => test.topicsBadge()?.value === due.questions.length, `the badge to count ${due.questions.length}`, 8_000);
+
+    // Suspending takes a question out of the queue; unsuspending brings it back.
+    const newOne = due.questions.find((q) => q.question.id !== QUESTION)!;
+    await vscode.commands.executeCommand(Commands.suspendQuestion, newOne);
+    await waitFor(async () => {
+      const [group] = await children();
+      return group.kind === 'due' && !group.questions.some((q) => q.question.id === newOne.question.id);
+    }, 'the suspended question to leave the queue');
+    assert.equal(test.card(newOne.question.id)?.suspended, true);
+    await vscode.commands.executeCommand(Commands.unsuspendQuestion, newOne);
+    assert.equal(test.card(newOne.question.id)?.suspended, false);
+  });
+
+  it('Practise Due Questions opens the dialogue at the first question ready now, with its timed answer', async () => {
+    const test = await surface();
+    const [due] = await children();
+    if (due.kind !== 'due') throw new Error('no Due group');
+    // The question rated Again is due in ten minutes, not now: the first new question comes first.
+    const first = due.questions.find((q) => q.question.id !== QUESTION)!;
+    await vscode.commands.executeCommand(Commands.practiseDue);
+    const attempt = await waitFor(() => test.attempt(), 'a timed answer');
+    assert.equal(attempt.questionId, first.question.id);
+    assert.equal(test.player(first.dialogue.id)?.position, first.question.turnIndex, 'the player stands at the question');
+  });
+
+  it('keeps the history in the folder the setting names, and merges what another machine adds there', async () => {
+    const test = await surface();
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'interview-history-'));
+    await config().update('historyFolder', folder, vscode.ConfigurationTarget.Global);
+    await waitFor(() => test.historyFolder().fsPath === folder, 'the new history folder');
+    await waitFor(async () => (await test.history()).attemptCount === 0, 'the new (empty) history');
+
+    await answerAndFinish('mentoring-juniors#q1', 'Pairing, then gradually more autonomy.\n');
+    const files = await fs.readdir(folder);
+    assert.ok(files.some((name) => /^events-.*\.jsonl$/.test(name)), `this window's own file: ${files.join(', ')}`);
+
+    // Another machine's file, synced into the folder: merged without a reload.
+    const foreign = { v: 1, id: 'other-machine.1', at: Date.now() - 60_000, type: 'attempt', question: 'url-shortener#q1', dialogue: 'url-shortener', prompt: 'How would you design a URL shortener?', startedAt: Date.now() - 600_000, activeSeconds: 540, budgetSeconds: 1800, overtimeSeconds: 0, wordCount: 80, draft: 'file:///elsewhere/draft.md' };
+    await fs.writeFile(path.join(folder, 'events-other-machine.jsonl'), `${JSON.stringify(foreign)}\n`);
+    await waitFor(async () => (await test.history()).attemptCount === 2, 'the other machine\'s attempt to merge in', 10_000);
+    await fs.rm(folder, { recursive: true, force: true });
+  });
+});
