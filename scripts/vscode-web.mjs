@@ -40,7 +40,7 @@ export const DEFAULT_SETTINGS = {
   'workbench.startupEditor': 'none',
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.tips.enabled': false,
-  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'interviewDialogues.showWalkthroughOnInstall': false,
   'workbench.enableExperiments': false,
   'files.autoSave': 'off',
   'files.hotExit': 'off',

@@ -71,3 +71,30 @@ export function writtenWords(draft: string, template: string): number {
     .filter((line) => !templateLines.has(line.trim()))
     .reduce((sum, line) => sum + wordCount(line), 0);
 }
+
+/**
+ * What the user wrote, for showing beside the model answer: the draft without its title and meta lines (the review
+ * shows the question itself) and without headings of the outline left empty.
+ */
+export function writtenAnswer(draft: string): string {
+  const lines = draft.split(/\r?\n/);
+  let start = 0;
+  while (start < lines.length && lines[start].trim() === '') start++;
+  if (lines[start]?.startsWith('# ')) start++;
+  while (start < lines.length && lines[start].trim() === '') start++;
+  if (/^\*[^*].*\*$/.test(lines[start]?.trim() ?? '')) start++;
+  const body = lines.slice(start);
+  const kept: string[] = [];
+  const level = (line: string | undefined) => /^(#{1,6}) /.exec(line ?? '')?.[1].length;
+  body.forEach((line, i) => {
+    const own = level(line);
+    if (own !== undefined && own >= 2) {
+      // Empty when nothing follows before a heading of the same or a higher level (a deeper one may hold text).
+      const next = body.slice(i + 1).find((l) => l.trim() !== '');
+      const nextLevel = level(next);
+      if (next === undefined || (nextLevel !== undefined && nextLevel <= own)) return;
+    }
+    kept.push(line);
+  });
+  return kept.join('\n').trim();
+}

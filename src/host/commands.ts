@@ -63,7 +63,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       if (!session.current) return noAttempt();
       const recorded = await session.finish();
       // The review opens beside the draft: the answer next to the model answer, the key points, the rating.
-      if (recorded) await services.reviews.show(recorded.id);
+      if (recorded) await services.reviews.show(recorded.id, players.get(recorded.dialogue)?.column);
     }),
     register('abandonAnswer', async () => (session.current ? session.abandon() : noAttempt())),
 

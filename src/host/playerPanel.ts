@@ -146,6 +146,11 @@ export class PlayerPanel implements vscode.Disposable {
     this.panel.reveal(undefined, false);
   }
 
+  /** The editor column the player shows in. */
+  get column(): vscode.ViewColumn | undefined {
+    return this.panel.viewColumn;
+  }
+
   navigate(turnIndex: number | undefined, reveal: number | undefined): void {
     if (turnIndex !== undefined) this.position = turnIndex;
     if (reveal !== undefined) {

@@ -9,6 +9,7 @@ import { modelAnswerText } from '../core/questions';
 import type { AttemptEvent, Rating } from '../core/history/events';
 import { RUBRIC_LEVELS, rubricFor } from '../core/review/rubric';
 import { markKeyPoint, newReviewForm, proposal, type ReviewForm, reviewDetails, scoreCriterion, unjudged } from '../core/review/reviewForm';
+import { writtenAnswer } from '../core/draft';
 import { formatDuration } from '../core/text';
 import type { RatingOption } from '../core/review/scheduler';
 import { Commands, ContextKeys, WebviewTypes } from '../ids';
@@ -56,8 +57,11 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
     return this.panel ? this.context.history.preview(this.panel.status.questionId) : [];
   }
 
-  /** Shows the review of an attempt beside the active editor, in the one review panel. */
-  async show(attemptId: string): Promise<void> {
+  /**
+   * Shows the review of an attempt in the one review panel: in `column` (the player's, so the review sits beside
+   * the draft instead of squeezing a third column in), else beside the active editor.
+   */
+  async show(attemptId: string, column?: vscode.ViewColumn): Promise<void> {
     await this.context.history.ready();
     const attempt = this.context.history.current?.attempt(attemptId);
     if (!attempt) {
@@ -69,7 +73,7 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
       this.panel.reveal();
       return;
     }
-    const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.review, 'Review', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.context.extensionUri));
+    const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.review, 'Review', { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.context.extensionUri));
     this.panel = await ReviewPanel.create(webviewPanel, attempt, this.context, () => (this.panel = undefined));
   }
 
@@ -251,7 +255,9 @@ const ACTIONS: Record<Extract<ReviewMessage, { type: 'action' }>['action'], stri
 async function readDraft(uri: string): Promise<ReviewState['draft']> {
   try {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-    return { markdown: open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri))) };
+    const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
+    const written = writtenAnswer(text);
+    return written ? { markdown: written } : { missing: 'You wrote nothing in this draft.' };
   } catch {
     return { missing: `The draft file ${vscode.Uri.parse(uri).fsPath} was moved or deleted.` };
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { answerStartLine, budgetOf, draftFileName, draftTemplate, isDesignQuestion, writtenWords } from '../../src/core/draft';
+import { answerStartLine, budgetOf, draftFileName, draftTemplate, isDesignQuestion, writtenAnswer, writtenWords } from '../../src/core/draft';
 import type { Dialogue } from '../../src/core/model';
 import { byTitle, md, parse } from './helpers';
 
@@ -157,5 +157,21 @@ describe('budgetOf', () => {
   it('uses a budget inherited from the dialogue or the file', () => {
     const withFileTime = parse(md('---', 'time: 12 min', '---', '## Mentoring', '**Interviewer:** q')).dialogues[0] as Dialogue;
     assert.equal(budgetOf(withFileTime, withFileTime.questions[0], defaults), 12 * 60);
+  });
+});
+
+describe('writtenAnswer', () => {
+  it('drops the title, the meta line and outline headings left empty, and keeps what was written under the others', () => {
+    const draft = ['# Design a cache', '', '*Caching · System design · 30:00 to answer*', '', '## Requirements', '', '', '## API', '', 'GET /items/{id}', '', '## Trade-offs', ''].join('\n');
+    assert.equal(writtenAnswer(draft), '## API\n\nGET /items/{id}');
+  });
+
+  it('keeps a draft without the template as it is, headings with text under them included', () => {
+    assert.equal(writtenAnswer('Plain answer.\n\n## Detail\nMore.'), 'Plain answer.\n\n## Detail\nMore.');
+    assert.equal(writtenAnswer(''), '');
+  });
+
+  it('keeps a heading followed by a deeper heading with text under it', () => {
+    assert.equal(writtenAnswer('## Design\n### Storage\nPostgres.'), '## Design\n### Storage\nPostgres.');
   });
 });
