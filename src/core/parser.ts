@@ -69,7 +69,7 @@ interface OpenDialogue {
   intro: string[];
   /** Set by the first turn: true when it was a one-letter label (`Q:`, `I:`), which lets later ones be read too. */
   letterStyle?: boolean;
-  /** Last line of the section that holds text, for the range of a "no turns" error. */
+  /** Last line of its intro that holds text, for the range of a "no turns" error. */
   lastLine: number;
 }
 
@@ -186,7 +186,6 @@ class DialogueFileParser {
 
   private readLine(raw: string, lineNumber: number): void {
     const { depth, rest } = stripQuotes(raw, this.fence?.depth ?? Infinity);
-    if (this.dialogue && hasText(rest)) this.dialogue.lastLine = lineNumber;
 
     if (this.fence) {
       const ending = this.fenceEndsAt(depth, rest);
@@ -435,8 +434,12 @@ class DialogueFileParser {
     if (this.turn) {
       this.turn.lines.push(stripQuotes(raw, this.turn.depth).rest);
     } else if (this.dialogue) {
-      if (this.dialogue.turns.length === 0) this.dialogue.intro.push(stripQuotes(raw, Infinity).rest);
-      else if (hasText(raw)) this.markStray(raw, lineNumber);
+      if (this.dialogue.turns.length > 0) {
+        if (hasText(raw)) this.markStray(raw, lineNumber);
+      } else {
+        this.dialogue.intro.push(stripQuotes(raw, Infinity).rest);
+        if (hasText(raw)) this.dialogue.lastLine = lineNumber;
+      }
     } else if (this.guidanceSection) {
       this.guidanceSection.lines.push(raw);
     }
