@@ -69,7 +69,7 @@ interface OpenDialogue {
   intro: string[];
   /** Set by the first turn: true when it was a one-letter label (`Q:`, `I:`), which lets later ones be read too. */
   letterStyle?: boolean;
-  /** Last line of its intro that holds text, for the range of a "no turns" error. */
+  /** Last line of its section that holds text, for the range of a "no turns" error. */
   lastLine: number;
 }
 
@@ -144,7 +144,10 @@ class DialogueFileParser {
     if (this.fileMetadata.speakers) this.speakers = new SpeakerTable(this.fileMetadata.speakers);
     this.nextFence = nextFenceLines(lines);
     for (let index = bodyStart; index < lines.length; index++) {
+      const open = this.dialogue;
       this.readLine(lines[index], index + 1);
+      // The section of a dialogue ends at the last line with text that it read (a heading starts another).
+      if (open && open === this.dialogue && hasText(lines[index])) open.lastLine = index + 1;
     }
     if (this.fence) this.endFence('end', lines.length);
     this.closeDialogue();
@@ -438,7 +441,6 @@ class DialogueFileParser {
         if (hasText(raw)) this.markStray(raw, lineNumber);
       } else {
         this.dialogue.intro.push(stripQuotes(raw, Infinity).rest);
-        if (hasText(raw)) this.dialogue.lastLine = lineNumber;
       }
     } else if (this.guidanceSection) {
       this.guidanceSection.lines.push(raw);
