@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AnswerSession } from './host/answerSession';
 import { registerCommands } from './host/commands';
 import { DialogueDiagnostics } from './host/dialogueDiagnostics';
+import { registerImportTranscript } from './host/importTranscript';
 import { LibraryService } from './host/libraryService';
 import { PlayerPanels } from './host/playerPanel';
 import { ProgressService } from './host/progressService';
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): InterviewDialoguesAp
     tree,
     treeView,
     ...registerCommands({ diagnostics, libraries, progress, players, session, tree }),
+    registerImportTranscript(libraries),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       settings = readSettings();

@@ -42,6 +42,12 @@ export interface ImportedTranscript {
 
 export const DEFAULT_IMPORT_TITLE = 'Imported interview';
 
+/** A title from a file's name: `acme-onsite_2024.txt` → `Acme onsite 2024`; undefined when nothing is left. */
+export function titleFromFileName(name: string): string | undefined {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
+  return base ? base[0].toUpperCase() + base.slice(1) : undefined;
+}
+
 /** A line that may start a turn, before it is known whether its name is a speaker. */
 interface SpeakerLine {
   /** The line as written (after blockquote markers and a timestamp), for when the name turns out not to be a speaker. */
