@@ -1,7 +1,10 @@
 // The forgiving format of issue 10: labels as people write them, one clear message, nothing lost in silence.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DIALOGUE_KEYS, FILE_KEYS } from '../../src/core/metadata';
 import type { Dialogue, ParseResult } from '../../src/core/model';
-import { md, parse, speakers, withSeverity } from './helpers';
+import { md, parse, REPO, speakers, withSeverity } from './helpers';
 
 function turnsOf(dialogue: Dialogue): [string, string][] {
   return dialogue.turns.map(({ speaker, text }) => [speaker, text]);
@@ -231,5 +234,26 @@ describe('parser: front matter `id`', () => {
     const result = parse(md('---', 'id: Not An Id', '---', '## A', '**Interviewer:** q'));
     assert.equal(withSeverity(result, 'error').length, 1);
     assert.equal(result.dialogues[0].id, 'test/a');
+  });
+});
+
+describe('docs/dialogue-format.md and the parser agree', () => {
+  const doc = readFileSync(path.join(REPO, 'docs', 'dialogue-format.md'), 'utf8');
+  const rows = [...doc.matchAll(/^\| `(\w+)` \| (both|front matter) \|/gm)].map((m) => [m[1], m[2]] as const);
+
+  it('lists every metadata key the parser knows, each where it works', () => {
+    assert.deepEqual(rows.map(([key]) => key).sort(), [...FILE_KEYS].sort());
+    for (const [key, where] of rows) {
+      assert.equal(FILE_KEYS.includes(key as never), true, `${key} in front matter`);
+      assert.equal(DIALOGUE_KEYS.includes(key as never), where === 'both', `${key} under a dialogue`);
+    }
+  });
+
+  it('accepts each key in each place the table gives, with an example value', () => {
+    const examples: Record<string, string> = { topic: 'Caching', level: 'staff', tags: 'a, b', time: '5 min', id: 'my-id', kind: 'mock', speakers: '{ interviewer: [Dana] }' };
+    for (const [key, where] of rows) {
+      assertNoDiagnostics(parse(md('---', `${key}: ${examples[key]}`, '---', '## A', '**Interviewer:** q')));
+      if (where === 'both') assertNoDiagnostics(parse(md('## A', `- **${key[0].toUpperCase()}${key.slice(1)}:** ${examples[key]}`, '**Interviewer:** q')));
+    }
   });
 });
