@@ -174,52 +174,41 @@ function matchesToken(token: Token, char: string): boolean {
   }
 }
 
-/** One name against one segment pattern: greedy with the last `*` as the only backtrack point. */
+/** One name against one segment pattern. */
 function matchSegment(pattern: readonly Token[], name: string): boolean {
+  return wildcardMatch(pattern, name.length, (token) => token.kind === 'star', (token, n) => matchesToken(token, name[n]));
+}
+
+/** The first `length` path parts against the segments, `**` standing for any number of parts. */
+function matchSegments(segments: readonly Segment[], parts: readonly string[], length: number): boolean {
+  return wildcardMatch(segments, length, (segment) => segment === 'globstar', (segment, n) => matchSegment(segment as Token[], parts[n]));
+}
+
+/**
+ * The wildcard walk shared by names (`*` over characters) and paths (`**` over folders): greedy, with the last
+ * star as the only backtrack point, which is enough for stars that match anything and keeps the work at most
+ * pattern length × input length.
+ */
+function wildcardMatch<P>(pattern: readonly P[], length: number, isStar: (item: P) => boolean, matchesAt: (item: P, index: number) => boolean): boolean {
   let p = 0;
   let n = 0;
   let starAt = -1;
-  let starName = 0;
-  while (n < name.length) {
-    const token = pattern[p];
-    if (token && token.kind !== 'star' && matchesToken(token, name[n])) {
+  let starN = 0;
+  while (n < length) {
+    const item = pattern[p];
+    if (p < pattern.length && !isStar(item) && matchesAt(item, n)) {
       p++;
       n++;
-    } else if (token?.kind === 'star') {
+    } else if (p < pattern.length && isStar(item)) {
       starAt = p++;
-      starName = n;
+      starN = n;
     } else if (starAt >= 0) {
       p = starAt + 1;
-      n = ++starName;
+      n = ++starN;
     } else {
       return false;
     }
   }
-  while (pattern[p]?.kind === 'star') p++;
+  while (p < pattern.length && isStar(pattern[p])) p++;
   return p === pattern.length;
-}
-
-/** The first `length` path parts against the segments, `**` standing for any number of parts; same walk as above. */
-function matchSegments(segments: readonly Segment[], parts: readonly string[], length: number): boolean {
-  let s = 0;
-  let n = 0;
-  let starAt = -1;
-  let starPart = 0;
-  while (n < length) {
-    const segment = segments[s];
-    if (segment !== undefined && segment !== 'globstar' && matchSegment(segment, parts[n])) {
-      s++;
-      n++;
-    } else if (segment === 'globstar') {
-      starAt = s++;
-      starPart = n;
-    } else if (starAt >= 0) {
-      s = starAt + 1;
-      n = ++starPart;
-    } else {
-      return false;
-    }
-  }
-  while (segments[s] === 'globstar') s++;
-  return s === segments.length;
 }
