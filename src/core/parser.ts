@@ -221,7 +221,7 @@ class DialogueFileParser {
       this.keyPoints = undefined;
       return;
     }
-    const label = rest.includes(':') ? scanLabel(rest) : undefined;
+    const label = scanLabel(rest);
     if (label && this.readLabel(label, raw, rest, depth, lineNumber)) return;
 
     if (this.keyPoints && this.readKeyPoint(rest)) return;
@@ -251,9 +251,8 @@ class DialogueFileParser {
       }
       fence.almostClosed ??= { line: lineNumber, text: trimmed.trimEnd() };
     }
-    if (!rest.includes(':')) return;
     const label = scanLabel(rest);
-    const meaning = label && this.speakers.meaning(label.name);
+    const meaning = label && this.speakers.meaningOf(label.name.toLowerCase());
     if (label && meaning && this.reads(meaning, label)) fence.hiddenLabels.push(lineNumber);
   }
 
@@ -325,14 +324,15 @@ class DialogueFileParser {
   private readLabel(label: LabelShape, raw: string, rest: string, depth: number, lineNumber: number): boolean {
     const quoteWidth = raw.length - rest.length;
     const column = quoteWidth + label.start + 1;
-    const lower = normalizeName(label.name);
+    // scanLabel has trimmed the name and made its blanks single spaces.
+    const lower = label.name.toLowerCase();
 
     if (label.bold && (QUESTION_LABELS.includes(lower) || (DIALOGUE_KEYS as readonly string[]).includes(lower))) {
       if (!this.dialogue) return false;
       this.readMetadata(lower, label.rest, lineNumber, quoteWidth + label.nameStart + 1);
       return true;
     }
-    const meaning = this.speakers.meaning(lower);
+    const meaning = this.speakers.meaningOf(lower);
     if (meaning) {
       if (!this.reads(meaning, label)) return false;
       this.startTurn(meaning, label.rest, depth, lineNumber, column);

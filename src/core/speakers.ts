@@ -28,6 +28,8 @@ export interface LabelShape {
 /** Longest name and parenthesised note a label may have: longer runs are prose, and the scan stays short. */
 const MAX_NAME = 40;
 const MAX_NOTE = 60;
+/** No label's colon can be further in than this (indent, list marker, emoji, bold, name, note). */
+const MAX_COLON = 240;
 /** Beyond three spaces an unbolded line is an indented code block or a list's continuation, not a label. */
 const MAX_PLAIN_INDENT = 3;
 
@@ -122,6 +124,8 @@ function scanName(line: string, start: number): number {
  * three spaces. Work is bounded by the name and note limits, whatever the line.
  */
 export function scanLabel(line: string): LabelShape | undefined {
+  const colon = line.indexOf(':');
+  if (colon < 0 || colon > MAX_COLON) return undefined;
   let i = skipBlanks(line, 0);
   const indent = i;
   const afterMarker = skipListMarker(line, i);
@@ -139,23 +143,22 @@ export function scanLabel(line: string): LabelShape | undefined {
   i = skipBlanks(line, nameEnd);
 
   let note: string | undefined;
-  const readNote = () => {
-    if (line[i] !== '(') return;
-    const close = line.indexOf(')', i + 1);
-    if (close < 0 || close - i > MAX_NOTE) return;
-    const inner = line.slice(i + 1, close);
-    if (inner.includes('(')) return;
-    note = inner.trim();
+  let close = noteEnd(line, i);
+  if (close > 0) {
+    note = line.slice(i + 1, close).trim();
     i = skipBlanks(line, close + 1);
-  };
-  readNote();
+  }
 
   if (bold) {
     if (line[i] === ':' && line.startsWith(bold, i + 1)) {
       i += 3;
     } else if (line.startsWith(bold, i)) {
       i = skipBlanks(line, i + 2);
-      if (note === undefined) readNote();
+      close = note === undefined ? noteEnd(line, i) : -1;
+      if (close > 0) {
+        note = line.slice(i + 1, close).trim();
+        i = skipBlanks(line, close + 1);
+      }
       if (line[i] !== ':') return undefined;
       i++;
     } else {
@@ -167,8 +170,17 @@ export function scanLabel(line: string): LabelShape | undefined {
     if (i < line.length && !isBlank(line[i])) return undefined;
   }
   // The name is cut out only now: most lines with a colon are prose that failed one of the checks above.
-  const name = line.slice(nameStart, nameEnd).trim().replace(/\s+/g, ' ');
+  const written = line.slice(nameStart, nameEnd).trim();
+  const name = written.includes('  ') || written.includes('\t') ? written.replace(/\s+/g, ' ') : written;
   return { name, ...(note !== undefined ? { note } : {}), bold: bold !== undefined, listItem, start, nameStart, rest: line.slice(skipBlanks(line, i)) };
+}
+
+/** The index of the `)` of a `(note)` starting at `i`, or -1 when there is none there. */
+function noteEnd(line: string, i: number): number {
+  if (line[i] !== '(') return -1;
+  const close = line.indexOf(')', i + 1);
+  if (close < 0 || close - i > MAX_NOTE || line.lastIndexOf('(', close) !== i) return -1;
+  return close;
 }
 
 /** Names a file gives its speakers (front matter `speakers:`), lower-cased. */
@@ -231,9 +243,13 @@ export class SpeakerTable {
     }
   }
 
-  /** The role of a name as written (any case, blanks collapsed), or undefined for an unknown name. */
+  /** The role of a name as written (any case, any blanks), or undefined for an unknown name. */
   meaning(name: string): SpeakerMeaning | undefined {
-    const key = normalizeName(name);
+    return this.meaningOf(normalizeName(name));
+  }
+
+  /** The same for a name already normalized (`normalizeName`): the parser's path, once per label line. */
+  meaningOf(key: string): SpeakerMeaning | undefined {
     return (this.custom.size > 0 ? this.custom.get(key) : undefined) ?? BUILT_IN.get(key);
   }
 
