@@ -63,7 +63,7 @@ function report(imported: ImportedTranscript, target: vscode.Uri, dialogueId: st
   const problems = vscode.languages.getDiagnostics(target).length;
   const guessed = imported.speakers.filter((s) => s.how === 'guessed');
   const parts = [`Imported ${imported.turns} turns into .interview/${fileName(target)}.`];
-  if (guessed.length > 0) parts.push(`Guessed: ${guessed.map((s) => `${s.name} is the ${s.speaker}`).join(', ')}; change \`speakers:\` at the top of the file if that is wrong.`);
+  if (guessed.length > 0) parts.push(`Guessed: ${guessed.map((s) => `${s.name} is the ${s.speaker}`).join(', ')}; change “speakers:” at the top of the file if that is wrong.`);
   if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'problem is' : 'problems are'} listed in the Problems panel.`);
   if (!dialogueId) parts.push('It is not in the library: the settings interviewDialogues.workspaceGlob or interviewDialogues.exclude leave it out.');
   if (problems > 0) void vscode.commands.executeCommand('workbench.actions.view.problems');
