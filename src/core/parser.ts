@@ -71,6 +71,8 @@ interface OpenDialogue {
   letterStyle?: boolean;
   /** Last line of its section that holds text, for the range of a "no turns" error. */
   lastLine: number;
+  /** Unknown bold labels that start lines inside its turns: reported if the dialogue ends with turns of one role only. */
+  unknownInTurns: Map<string, { name: string; column: number; lines: number[] }>;
 }
 
 /** Where `**Key points:**` list items go while they are being read. */
@@ -305,6 +307,7 @@ class DialogueFileParser {
         keyPoints: [],
         intro: [],
         lastLine: lineNumber,
+        unknownInTurns: new Map(),
       };
       this.currentStage = undefined;
       return;
@@ -377,6 +380,13 @@ class DialogueFileParser {
     if (isMetadataKey(lower) && this.dialogue) {
       this.report(lineNumber, column, 'error', `\`${name}\` works only in the front matter, e.g. \`speakers: { interviewer: [Dana], candidate: [Sam] }\``);
       return true;
+    }
+    if (this.turn && !label.listItem && /^[\p{L} .'-]+$/u.test(name)) {
+      // Bold words that lead a paragraph (`**Sharding:** …`) are common in answers; they are only suspicious if the
+      // dialogue turns out to have one role only (see `closeDialogue`).
+      const seen = this.dialogue!.unknownInTurns.get(lower);
+      if (seen) seen.lines.push(lineNumber);
+      else this.dialogue!.unknownInTurns.set(lower, { name, column, lines: [lineNumber] });
     }
     if (this.dialogue && !this.turn && this.dialogue.turns.length === 0 && /^[\p{L} -]+$/u.test(name) && !this.keyPoints) {
       this.flagLabel(name, lineNumber, column, `\`${name}\` is not a speaker or a metadata key, so this line is kept as text${didYouMean(name, [...DIALOGUE_KEYS, 'key points'])}. ${capitalize(START_HINT)}; metadata keys are ${listOf([...DIALOGUE_KEYS, 'key points'])}. To use \`${name}\` as a speaker, name it in the front matter: \`speakers: { interviewer: [${name}] }\``);
@@ -560,6 +570,7 @@ class DialogueFileParser {
       });
       return;
     }
+    this.flagSpeakersInTurns(open);
     const meta = { ...this.fileMetadata, ...open.metadata };
     // In front matter, `id` names the file: it stands for the file name in the ids of all its dialogues.
     const id = this.claimId(open.metadata.id ?? `${this.fileMetadata.id ?? this.fileId}/${slugify(open.title)}`, open);
@@ -595,6 +606,27 @@ class DialogueFileParser {
       keyPoints: open.keyPoints,
       ...(open.intro.join('\n').trim() ? { intro: open.intro.join('\n').trim() } : {}),
     });
+  }
+
+  /**
+   * A dialogue whose turns are all one role's, with unknown bold labels starting lines inside them: most likely the
+   * other speaker, under a name the file did not declare (`**Sam:**`), whose words were filed under the wrong role.
+   */
+  private flagSpeakersInTurns(open: OpenDialogue): void {
+    if (open.unknownInTurns.size === 0) return;
+    const roles = new Set(open.turns.map((turn) => turn.speaker));
+    if (roles.size !== 1) return;
+    const [role] = roles;
+    const other = role === 'interviewer' ? 'candidate' : 'interviewer';
+    for (const [key, { name, column, lines }] of open.unknownInTurns) {
+      const flagged = this.flaggedLabels.get(key);
+      if (flagged) {
+        flagged.lines.push(...lines);
+        continue;
+      }
+      this.flagLabel(name, lines[0], column, `\`**${name}:**\` is not a speaker label, so its text stays in the ${role} turn above it, and dialogue \`${open.title}\` has no ${other} turn. If ${name} is the ${other}, write \`**${CANONICAL_LABELS[other]}:**\` or add \`speakers: { ${other}: [${name}] }\` to the front matter`);
+      this.flaggedLabels.get(key)!.lines.push(...lines.slice(1));
+    }
   }
 
   /**

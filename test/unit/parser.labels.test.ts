@@ -121,6 +121,13 @@ describe('parser: speaker labels as people write them', () => {
     assert.match(result.diagnostics[0].message, /did you mean `Interviewer`\? Read as Interviewer\. \(also on line 4\)/);
   });
 
+  it('warns about an undeclared name that leaves a dialogue with one role only, and not about bold lead-ins', () => {
+    const result = parse(md('## A', '**Interviewer:** Why?', '**Sam:** Because.', '**Interviewer:** And?', '**Sam:** That.', '## B', '**Interviewer:** q', '**Candidate:** Two ways.', '**Sharding:** by user.', '**Caching:** in Redis.'));
+    assert.deepEqual(result.diagnostics.map((d) => [d.line, d.severity]), [[3, 'warning']]);
+    assert.equal(result.diagnostics[0].message, '`**Sam:**` is not a speaker label, so its text stays in the interviewer turn above it, and dialogue `A` has no candidate turn. If Sam is the candidate, write `**Candidate:**` or add `speakers: { candidate: [Sam] }` to the front matter (also on line 5)');
+    assert.equal(result.dialogues[0].turns[0].text, 'Why?\n**Sam:** Because.', 'no text is lost');
+  });
+
   it('reads unbolded labels in tips after the dialogues as tips, and warns about bold turns there', () => {
     const result = parse(md('## A', '**Interviewer:** q', '# Tips', 'You: keep it short.', '**Interviewer:** stray'));
     assert.equal(result.guidance[0].text, 'You: keep it short.');
