@@ -5,6 +5,7 @@ import { AnswerSession } from './host/answerSession';
 import { registerCommands } from './host/commands';
 import { DialogueDiagnostics } from './host/dialogueDiagnostics';
 import { offerWalkthroughOnce } from './host/firstRun';
+import { registerImportTranscript } from './host/importTranscript';
 import { LibraryService } from './host/libraryService';
 import { PlayerPanels } from './host/playerPanel';
 import { DueBadge } from './host/dueBadge';
@@ -56,6 +57,7 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
     new DueBadge(treeView, queue),
     ...registerCommands({ diagnostics, libraries, history, players, session, tree, reviews }),
     ...registerPracticeCommands({ libraries, history, queue, players, session, reviews }, practiseRun),
+    registerImportTranscript(libraries),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       settings = readSettings();

@@ -32,6 +32,7 @@ export const Commands = {
   exportHistory: 'interviewDialogues.exportHistory',
   importHistory: 'interviewDialogues.importHistory',
   rateAnswer: 'interviewDialogues.rateAnswer',
+  importTranscript: 'interviewDialogues.importTranscript',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -75,5 +76,7 @@ export const Settings = {
   draftsFolder: 'interviewDialogues.draftsFolder',
   extraFolders: 'interviewDialogues.extraFolders',
   maxFileSize: 'interviewDialogues.maxFileSize',
+  workspaceGlob: 'interviewDialogues.workspaceGlob',
+  exclude: 'interviewDialogues.exclude',
   historyFolder: 'interviewDialogues.historyFolder',
 } as const;

@@ -6,6 +6,7 @@
  * - Parse results are cached by file size and modification time, so a reload re-parses only what changed.
  * - Long loads yield to the event loop every few milliseconds, so the host stays responsive.
  */
+import { globMatcher } from './glob';
 import { Library } from './library';
 import { DEFAULT_MAX_FILE_BYTES, fileProblem, loadDialogueBytes, oversizeProblem } from './load';
 import type { Dialogue, DialogueKind, Level, ParseResult } from './model';
@@ -36,6 +37,8 @@ export interface DialogueSource {
   /** A folder to search for `*.md`, or (`files`) a list already found, e.g. by a workspace glob. */
   root: string;
   files?: readonly string[];
+  /** Globs of files and folders to leave out, relative to `root` (see src/core/glob.ts). */
+  exclude?: readonly string[];
 }
 
 /** A source-level problem (a folder that is missing or unreadable): one message, not a diagnostic per file. */
@@ -54,6 +57,8 @@ export interface LoadReport {
 
 export interface LoaderOptions {
   maxBytes?: number;
+  /** How the user raises `maxBytes`, for the message about a file over it (see `LoadOptions.limitHint`). */
+  limitHint?: string;
   /** Keep only index entries (see `Dialogue.partial`); the player asks for a full dialogue when it opens one. */
   indexOnly?: boolean;
   /** Longest stretch of work before yielding to the event loop. */
@@ -95,12 +100,14 @@ export class LibraryLoader {
   private readonly cache = new Map<string, CacheEntry>();
   private last: { results: readonly ParseResult[]; library: Library } | undefined;
   private readonly maxBytes: number;
+  private readonly limitHint: string | undefined;
   private readonly indexOnly: boolean;
   private readonly sliceMs: number;
   private readonly now: () => number;
 
   constructor(private readonly fs: DialogueFileSystem, options: LoaderOptions = {}) {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.limitHint = options.limitHint;
     this.indexOnly = options.indexOnly ?? false;
     this.sliceMs = options.sliceMs ?? 20;
     this.now = options.now ?? Date.now;
@@ -114,7 +121,10 @@ export class LibraryLoader {
     let files = 0;
     let sliceStart = this.now();
     for (const source of sources) {
-      const listed = source.files ? { files: [...source.files].sort(), results: [] } : await this.list(source, problems);
+      const excluded = globMatcher(source.exclude ?? []);
+      const listed = source.files
+        ? { files: source.files.filter((file) => !excluded(relativeTo(source.root, file))).sort(), results: [] }
+        : await this.list(source, excluded, problems);
       results.push(...listed.results);
       const fresh: string[] = [];
       for (const file of listed.files) {
@@ -188,10 +198,10 @@ export class LibraryLoader {
     if (fetched.kind === 'failed') return { result: tagged(fileProblem(file, this.readProblem(fetched.error)), source), parsed: false };
     let result: ParseResult;
     if (fetched.kind === 'oversize') {
-      result = oversizeProblem(file, fetched.stat.size, this.maxBytes);
+      result = oversizeProblem(file, fetched.stat.size, this.maxBytes, this.limitHint);
     } else {
       try {
-        result = loadDialogueBytes(fetched.bytes, file, { maxBytes: this.maxBytes });
+        result = loadDialogueBytes(fetched.bytes, file, { maxBytes: this.maxBytes, limitHint: this.limitHint });
       } catch (error) {
         return { result: tagged(fileProblem(file, this.readProblem(error)), source), parsed: false };
       }
@@ -214,7 +224,7 @@ export class LibraryLoader {
     if (!entry.partial) return entry;
     let result: ParseResult;
     try {
-      result = loadDialogueBytes(await this.fs.readFile(entry.file), entry.file, { maxBytes: this.maxBytes });
+      result = loadDialogueBytes(await this.fs.readFile(entry.file), entry.file, { maxBytes: this.maxBytes, limitHint: this.limitHint });
     } catch {
       return undefined;
     }
@@ -223,12 +233,12 @@ export class LibraryLoader {
     return { ...withDialogueId(found, entry.id), source: entry.source, sourceLabel: entry.sourceLabel };
   }
 
-  /** Every `*.md` below the source's folder, following folder links only a few levels deep. */
-  private async list(source: DialogueSource, problems: SourceProblem[]): Promise<{ files: string[]; results: ParseResult[] }> {
+  /** Every `*.md` below the source's folder that is not excluded, following folder links only a few levels deep. */
+  private async list(source: DialogueSource, excluded: (relativePath: string) => boolean, problems: SourceProblem[]): Promise<{ files: string[]; results: ParseResult[] }> {
     const files: string[] = [];
     const results: ParseResult[] = [];
     const visited = new Map<string, string>();
-    const walk = async (folder: string, depth: number, linkDepth: number): Promise<void> => {
+    const walk = async (folder: string, relative: string, depth: number, linkDepth: number): Promise<void> => {
       const real = await this.fs.realPath?.(folder).catch(() => undefined);
       if (real !== undefined) {
         const first = visited.get(real);
@@ -251,6 +261,8 @@ export class LibraryLoader {
       }
       for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
         const child = this.fs.join(folder, name);
+        const childRelative = relative === '' ? name : `${relative}/${name}`;
+        if (excluded(childRelative)) continue;
         if ((type === 'file' || type === 'symlinkToFile') && /\.md$/i.test(name)) {
           files.push(child);
         } else if (type === 'directory' || type === 'symlinkToDirectory') {
@@ -260,11 +272,11 @@ export class LibraryLoader {
             results.push(fileProblem(child, `skipped: folder links nested ${nextLinkDepth > MAX_LINKED_DEPTH ? `over ${MAX_LINKED_DEPTH}` : `over ${MAX_FOLDER_DEPTH} folders`} deep; this is most likely a symbolic link loop`));
             continue;
           }
-          await walk(child, depth + 1, nextLinkDepth);
+          await walk(child, childRelative, depth + 1, nextLinkDepth);
         }
       }
     };
-    await walk(source.root, 0, 0);
+    await walk(source.root, '', 0, 0);
     return { files, results };
   }
 }
@@ -315,6 +327,14 @@ function indexPrompt(prompt: string): string {
  */
 function own(text: string): string {
   return (' ' + text).slice(1);
+}
+
+/** A file's path below a source's root with `/` separators; a file given as the root itself is its own name. */
+function relativeTo(root: string, file: string): string {
+  const normalizedRoot = root.replace(/\\/g, '/').replace(/\/+$/, '');
+  const normalizedFile = file.replace(/\\/g, '/');
+  if (normalizedFile === normalizedRoot) return normalizedFile.slice(normalizedFile.lastIndexOf('/') + 1);
+  return normalizedFile.startsWith(`${normalizedRoot}/`) ? normalizedFile.slice(normalizedRoot.length + 1) : normalizedFile;
 }
 
 /** Remembers which source a dialogue came from (tooltips and the source filter). */

@@ -6,11 +6,16 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 
 export interface LoadOptions {
   maxBytes?: number;
+  /**
+   * How the user raises the size limit, added to the message about a file over it. The core names no setting or
+   * flag itself: the extension names its setting, the CLI its `--max-file-size`.
+   */
+  limitHint?: string;
 }
 
 export function loadDialogueBytes(bytes: Uint8Array, file: string, options: LoadOptions = {}): ParseResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (bytes.byteLength > maxBytes) return oversizeProblem(file, bytes.byteLength, maxBytes);
+  if (bytes.byteLength > maxBytes) return oversizeProblem(file, bytes.byteLength, maxBytes, options.limitHint);
   if (bytes.includes(0)) {
     return fileProblem(file, 'skipped: this looks like a binary file, not Markdown; dialogue files are UTF-8 text');
   }
@@ -35,8 +40,9 @@ export function loadDialogueBytes(bytes: Uint8Array, file: string, options: Load
   return result;
 }
 
-export function oversizeProblem(file: string, size: number, maxBytes: number): ParseResult {
-  return fileProblem(file, `skipped: the file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (setting \`interviewDialogues.maxFileSize\`); split it into smaller files`);
+export function oversizeProblem(file: string, size: number, maxBytes: number, limitHint?: string): ParseResult {
+  const raise = limitHint ? ` or raise the limit (${limitHint})` : '';
+  return fileProblem(file, `skipped: the file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; split it into smaller files${raise}`);
 }
 
 export function fileProblem(file: string, message: string): ParseResult {

@@ -3,6 +3,7 @@
  * One table checks both, so a key means the same thing wherever it is written.
  */
 import { type DialogueKind, type Level, LEVELS } from './model';
+import { FIXED_NAMES, normalizeName, scanLabel, type SpeakerNames } from './speakers';
 import { didYouMean, listOf, parseDuration } from './text';
 
 export interface Metadata {
@@ -12,6 +13,8 @@ export interface Metadata {
   timeSeconds?: number;
   id?: string;
   kind?: DialogueKind;
+  /** Front matter only: the file's own speaker names, e.g. `{ interviewer: [Dana], candidate: [Sam] }`. */
+  speakers?: SpeakerNames;
 }
 
 type Checked<T> = { value: T } | { error: string };
@@ -66,16 +69,61 @@ const FIELDS = {
     const checked = oneOf(raw, 'kind', KINDS);
     return 'error' in checked ? checked : { value: { kind: checked.value } };
   },
+  speakers: (raw: unknown): Checked<Partial<Metadata>> => {
+    const checked = speakerNames(raw);
+    return 'error' in checked ? checked : { value: { speakers: checked.value } };
+  },
 } as const;
 
+const SPEAKERS_EXAMPLE = '`speakers: { interviewer: [Dana], candidate: [Sam] }`';
+const ROLES = ['interviewer', 'candidate'] as const;
+
+/** `{ interviewer: [names], candidate: [names] }`; a single name may stand without brackets. */
+function speakerNames(raw: unknown): Checked<SpeakerNames> {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { error: `\`speakers\` must map roles to names, e.g. ${SPEAKERS_EXAMPLE}` };
+  const names: SpeakerNames = { interviewer: [], candidate: [] };
+  const owner = new Map<string, string>();
+  for (const [role, value] of Object.entries(raw)) {
+    const key = role.trim().toLowerCase();
+    if (key !== 'interviewer' && key !== 'candidate') {
+      return { error: `\`speakers\` has a role \`${role}\`; the roles are ${listOf(ROLES)}${didYouMean(role, ROLES)}` };
+    }
+    const list = Array.isArray(value) ? value : [value];
+    for (const item of list) {
+      const name = typeof item === 'string' || typeof item === 'number' ? String(item).trim() : '';
+      const shape = name === '' ? undefined : scanLabel(`${name}:`);
+      if (!shape || shape.name !== name.replace(/\s+/g, ' ') || shape.note !== undefined) {
+        return { error: `\`speakers\`: \`${String(item)}\` cannot be a label; a name starts with a letter and holds letters, digits, spaces and \`.'&/-\` (at most 40)` };
+      }
+      const normalized = normalizeName(name);
+      const fixed = FIXED_NAMES.get(normalized);
+      if (fixed && fixed !== key) return { error: `\`speakers\`: \`${name}\` always means the ${fixed}; give the ${key} another name` };
+      if (isMetadataKey(normalized) || normalized === 'key points') {
+        return { error: `\`speakers\`: \`${name}\` is a metadata key (\`**${name}:**\` sets metadata), so it cannot name a speaker` };
+      }
+      const other = owner.get(normalized);
+      if (other !== undefined && other !== key) return { error: `\`speakers\`: \`${name}\` is given to both roles; keep it under one` };
+      owner.set(normalized, key);
+      names[key].push(name);
+    }
+  }
+  return { value: names };
+}
+
 export type MetadataKey = keyof typeof FIELDS;
-export const FILE_KEYS: readonly MetadataKey[] = ['topic', 'level', 'tags', 'time', 'kind'];
+/** Keys of YAML front matter. There `id` names the file in its dialogues' ids (see docs/dialogue-format.md). */
+export const FILE_KEYS: readonly MetadataKey[] = ['topic', 'level', 'tags', 'time', 'id', 'kind', 'speakers'];
 export const DIALOGUE_KEYS: readonly MetadataKey[] = ['topic', 'level', 'tags', 'time', 'id', 'kind'];
+
+export function isMetadataKey(key: string): key is MetadataKey {
+  return Object.hasOwn(FIELDS, key);
+}
 
 /** Checks one key/value pair against the keys allowed where it was written. */
 export function checkMetadata(key: string, raw: unknown, allowed: readonly MetadataKey[]): Checked<Partial<Metadata>> {
   const normalized = key.trim().toLowerCase();
   if (!(allowed as readonly string[]).includes(normalized)) {
+    if (isMetadataKey(normalized)) return { error: `key \`${key}\` works only in ${allowed === FILE_KEYS ? 'a `**Key:**` line under a dialogue' : 'the front matter'}` };
     return { error: `key \`${key}\` is not known${didYouMean(key, allowed) || `; use one of ${listOf(allowed)}`}` };
   }
   return FIELDS[normalized as MetadataKey](raw);

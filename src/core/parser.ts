@@ -6,18 +6,16 @@
  * hides the good ones. It does not render Markdown; turn text stays Markdown source for the player.
  */
 import { parseFrontMatter } from './frontMatter';
-import { checkMetadata, DIALOGUE_KEYS, type Metadata } from './metadata';
+import { checkMetadata, DIALOGUE_KEYS, isMetadataKey, type Metadata } from './metadata';
 import type { Diagnostic, Dialogue, Guidance, ParseResult, Question, Severity, Speaker, Stage, Turn } from './model';
-import { closest, plainText, slugify } from './text';
+import { CANONICAL_LABELS, type LabelShape, normalizeName, scanLabel, type SpeakerMeaning, SpeakerTable } from './speakers';
+import { didYouMean, listOf, plainText, slugify, truncate } from './text';
 import { inferTopic } from './topics';
 import { freeId } from './uniqueId';
 
-const SPEAKERS: Record<string, Speaker> = { interviewer: 'interviewer', candidate: 'candidate' };
-const SPEAKER_NAMES = ['Interviewer', 'Candidate'];
 const QUESTION_LABELS = ['time', 'key points'];
+const START_HINT = 'turns start with `**Interviewer:**` or `**Candidate:**` (or `Interviewee`, `You`, `Q:`/`A:`, or a name listed under `speakers:` in the front matter)';
 
-/** `**Label:** rest` or `**Label**: rest`, optionally as a list item. Group 1: indent+marker, 2: label, 3: rest. */
-const LABEL = /^(\s*(?:[-*+]\s+)?)\*\*([^*\n]{1,40}?)(?::\*\*|\*\*\s*:)[ \t]*(.*)$/;
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -28,6 +26,29 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d{1,9}[.)])\s+(.*)$/;
 export interface ParseOptions {
   /** Used for ids derived from the file name; defaults to `file`'s base name. */
   fileId?: string;
+}
+
+interface OpenFence {
+  marker: string;
+  depth: number;
+  line: number;
+  column: number;
+  /** Whether any later line could close it (see `nextFenceLines`). */
+  closes: boolean;
+  /** Lines inside it that would start a turn outside a code block. */
+  hiddenLabels: number[];
+  /** The first line inside it that starts like its closing fence but has text after the marker, so does not close it. */
+  almostClosed?: { line: number; text: string };
+}
+
+/** Where a label that is not a speaker was first seen, and every other line that uses it (one warning per name). */
+interface FlaggedLabel {
+  /** As first written. */
+  name: string;
+  diagnostic: Diagnostic;
+  lines: number[];
+  /** Set when the label is read as this speaker anyway (a typo close to one role only). */
+  speaker?: Speaker;
 }
 
 interface OpenTurn {
@@ -47,6 +68,12 @@ interface OpenDialogue {
   stages: Stage[];
   keyPoints: string[];
   intro: string[];
+  /** Set by the first turn: true when it was a one-letter label (`Q:`, `I:`), which lets later ones be read too. */
+  letterStyle?: boolean;
+  /** Last line of its section that holds text, for the range of a "no turns" error. */
+  lastLine: number;
+  /** Unknown bold labels that start lines inside its turns: reported if the dialogue ends with turns of one role only. */
+  unknownInTurns: Map<string, { name: string; column: number; lines: number[] }>;
 }
 
 /** Where `**Key points:**` list items go while they are being read. */
@@ -78,12 +105,23 @@ class DialogueFileParser {
   /** `#` sections before the first dialogue: kept only when the file has no dialogues (a file of tips). */
   private readonly introductions: Guidance[] = [];
   private keyPoints: KeyPointsTarget;
-  private fence: { marker: string; depth: number; line: number; closes: boolean } | undefined;
+  private fence: OpenFence | undefined;
   /** Per line, the index of the next line that looks like a code fence (`nextFence[i] > i`), for lookahead. */
   private nextFence: Int32Array = new Int32Array(0);
   private currentStage: string | undefined;
-  private reportedTurnsBeforeHeading = false;
+  /** The error about turns outside any dialogue, widened to each further one until the next heading. */
+  private orphanTurns: Diagnostic | undefined;
   private dialoguesSeen = 0;
+  private speakers = new SpeakerTable();
+  /** Turn labels read anywhere in the file; none at all makes the file "not a dialogue" (one message). */
+  private labelsSeen = 0;
+  private dialogueHeadings = 0;
+  private sectionHeadings = 0;
+  /** Labels hidden in code blocks that are never closed, for the one message of a file without turns. */
+  private readonly hiddenByFences: { fenceLine: number; count: number }[] = [];
+  private readonly flaggedLabels = new Map<string, FlaggedLabel>();
+  /** Text of a dialogue outside its turns that is being collected into one diagnostic. */
+  private stray: { start: number; end: number; column: number } | undefined;
 
   constructor(
     private readonly source: string,
@@ -106,13 +144,21 @@ class DialogueFileParser {
       return this.result();
     }
     const bodyStart = this.readFrontMatter(lines);
+    if (this.fileMetadata.speakers) this.speakers = new SpeakerTable(this.fileMetadata.speakers);
     this.nextFence = nextFenceLines(lines);
     for (let index = bodyStart; index < lines.length; index++) {
+      const open = this.dialogue;
       this.readLine(lines[index], index + 1);
+      // The section of a dialogue ends at the last line with text that it read (a heading starts another).
+      if (open && open === this.dialogue && hasText(lines[index])) open.lastLine = index + 1;
     }
+    if (this.fence) this.endFence('end', lines.length);
     this.closeDialogue();
     this.closeGuidance();
     if (this.dialoguesSeen === 0) this.guidance.unshift(...this.introductions);
+    this.finishFlaggedLabels();
+    // A file of tips (`#` sections only) needs no turns; any other file without a single label is not a dialogue.
+    if (this.labelsSeen === 0 && (this.dialogueHeadings > 0 || this.sectionHeadings === 0)) this.reportNotADialogue();
     return this.result();
   }
 
@@ -147,21 +193,24 @@ class DialogueFileParser {
   private readLine(raw: string, lineNumber: number): void {
     const { depth, rest } = stripQuotes(raw, this.fence?.depth ?? Infinity);
 
-    if (this.fence && this.fenceEndsAt(depth, rest)) this.fence = undefined;
     if (this.fence) {
-      if (depth >= this.fence.depth && rest.trimStart().startsWith(this.fence.marker) && rest.trim().replace(/[`~]/g, '') === '') {
-        this.fence = undefined;
+      const ending = this.fenceEndsAt(depth, rest);
+      if (ending) {
+        this.endFence(ending, lineNumber);
+      } else {
+        this.readFencedLine(depth, rest, lineNumber);
+        this.appendText(raw, lineNumber);
+        return;
       }
-      this.appendText(raw);
-      return;
     }
-    // Each pattern below needs a particular first character (after up to three spaces), or `**` for a label:
-    // checking that first skips the regular expressions on most lines.
+    // Each pattern below needs a particular first character (after up to three spaces), and a label needs a colon:
+    // checking that first skips the scans on most lines.
     const lead = leadingChar(rest);
     const fence = lead === '`' || lead === '~' ? FENCE.exec(rest) : null;
     if (fence) {
-      this.fence = { marker: fence[1], depth, line: lineNumber, closes: this.nextFence[lineNumber - 1] < this.nextFence.length - 1 };
-      this.appendText(raw);
+      const column = raw.length - rest.length + rest.indexOf(fence[1]) + 1;
+      this.fence = { marker: fence[1], depth, line: lineNumber, column, closes: this.nextFence[lineNumber - 1] < this.nextFence.length - 1, hiddenLabels: [] };
+      this.appendText(raw, lineNumber);
       return;
     }
 
@@ -175,36 +224,75 @@ class DialogueFileParser {
       this.keyPoints = undefined;
       return;
     }
-    const label = rest.includes('**') ? LABEL.exec(rest) : null;
-    if (label && this.readLabel(label, raw, depth, lineNumber)) return;
+    const label = scanLabel(rest);
+    if (label && this.readLabel(label, raw, rest, depth, lineNumber)) return;
 
     if (this.keyPoints && this.readKeyPoint(rest)) return;
     this.keyPoints = undefined;
-    this.appendText(raw);
+    this.appendText(raw, lineNumber);
   }
 
   /**
    * A code fence also ends where its blockquote ends, and, when no closing fence follows at all (so that one
-   * unclosed fence cannot swallow the rest of the file), at the next `#`/`##` heading, with a warning.
+   * unclosed fence cannot swallow the rest of the file), at the next `#`/`##` heading.
    */
-  private fenceEndsAt(depth: number, rest: string): boolean {
+  private fenceEndsAt(depth: number, rest: string): 'container' | 'heading' | undefined {
     const fence = this.fence!;
-    if (depth < fence.depth) return true;
-    if (!fence.closes && depth === 0 && /^#{1,2}[ \t]/.test(rest)) {
-      this.report(fence.line, 1, 'warning', `the code block opened at line ${fence.line} is never closed; add a closing \`${fence.marker}\` line`);
-      return true;
+    if (depth < fence.depth) return 'container';
+    if (!fence.closes && depth === 0 && /^#{1,2}[ \t]/.test(rest)) return 'heading';
+    return undefined;
+  }
+
+  /** A line inside a code block: its closing fence, or code, in which a turn label is counted as hidden. */
+  private readFencedLine(depth: number, rest: string, lineNumber: number): void {
+    const fence = this.fence!;
+    const trimmed = rest.trimStart();
+    if (depth >= fence.depth && trimmed.startsWith(fence.marker)) {
+      if (rest.trim().replace(/[`~]/g, '') === '') {
+        this.endFence('closed', lineNumber);
+        return;
+      }
+      fence.almostClosed ??= { line: lineNumber, text: trimmed.trimEnd() };
     }
-    return false;
+    const label = scanLabel(rest);
+    const meaning = label && this.speakers.meaningOf(label.name.toLowerCase());
+    if (label && meaning && this.reads(meaning, label)) fence.hiddenLabels.push(lineNumber);
+  }
+
+  /**
+   * Ends the open code block. CommonMark's reading stands (what is inside is code), but a block that is never
+   * closed, or that a line such as `` ```" `` failed to close, says how many turn labels it turned into code.
+   */
+  private endFence(how: 'closed' | 'container' | 'heading' | 'end', lineNumber: number): void {
+    const fence = this.fence!;
+    this.fence = undefined;
+    const hidden = fence.almostClosed ? fence.hiddenLabels.filter((line) => line > fence.almostClosed!.line) : fence.hiddenLabels;
+    if (how === 'closed' && (!fence.almostClosed || hidden.length === 0)) return;
+    if (how !== 'closed' && how !== 'heading' && hidden.length === 0) return;
+    let message = how === 'closed' ? `this code block is closed only at line ${lineNumber}` : 'this code block is never closed';
+    if (how === 'heading') message += `, so it ends at the heading on line ${lineNumber}`;
+    if (fence.almostClosed) message += `: line ${fence.almostClosed.line} (${truncate(fence.almostClosed.text, 20)}) does not close it because of the text after the fence`;
+    if (hidden.length > 0) {
+      const labels = hidden.length === 1 ? `the turn label on line ${hidden[0]} is` : `the ${hidden.length} turn labels on lines ${linesList(hidden)} are`;
+      message += `${how === 'heading' ? ', and' : ', so'} ${labels} read as code, as any Markdown viewer shows ${hidden.length === 1 ? 'it' : 'them'}`;
+      this.hiddenByFences.push({ fenceLine: fence.line, count: hidden.length });
+    }
+    const fix = fence.almostClosed ? `Put the closing ${fence.marker} on a line of its own` : `Add a closing ${fence.marker} line where the code ends`;
+    this.report(fence.line, fence.column, 'warning', `${message}. ${fix}.`);
   }
 
   private readHeading(level: number, title: string, lineNumber: number, column: number): void {
+    if (level <= 3) this.flushStray();
+    if (level <= 2) this.orphanTurns = undefined;
     if (level === 1) {
+      this.sectionHeadings++;
       this.closeDialogue();
       this.closeGuidance();
       this.guidanceSection = { title: title || 'Guidance', line: lineNumber, lines: [], beforeDialogues: this.dialoguesSeen === 0 };
       return;
     }
     if (level === 2) {
+      this.dialogueHeadings++;
       this.closeDialogue();
       this.closeGuidance();
       const cleaned = title.replace(/^\d{1,4}[.)]\s+/, '').trim();
@@ -219,6 +307,8 @@ class DialogueFileParser {
         stages: [],
         keyPoints: [],
         intro: [],
+        lastLine: lineNumber,
+        unknownInTurns: new Map(),
       };
       this.currentStage = undefined;
       return;
@@ -231,51 +321,113 @@ class DialogueFileParser {
       return;
     }
     // Deeper headings are ordinary Markdown inside whatever is open.
-    this.appendText('#'.repeat(level) + ' ' + title);
+    this.appendText('#'.repeat(level) + ' ' + title, lineNumber);
   }
 
-  /** Returns false when the label is ordinary bold text that belongs to the current turn. */
-  private readLabel(label: RegExpExecArray, raw: string, depth: number, lineNumber: number): boolean {
-    const name = label[2].trim();
-    const lower = name.toLowerCase();
-    const value = label[3];
-    const column = raw.indexOf('**') + 1;
+  /** Returns false when the label is ordinary text that belongs to whatever is open (a turn, the intro). */
+  private readLabel(label: LabelShape, raw: string, rest: string, depth: number, lineNumber: number): boolean {
+    const quoteWidth = raw.length - rest.length;
+    const column = quoteWidth + label.start + 1;
+    // scanLabel has trimmed the name and made its blanks single spaces.
+    const lower = label.name.toLowerCase();
 
-    const speaker = SPEAKERS[lower];
-    if (speaker) {
-      this.startTurn(speaker, value, depth, lineNumber, column);
-      return true;
-    }
-    if (QUESTION_LABELS.includes(lower) || (DIALOGUE_KEYS as readonly string[]).includes(lower)) {
+    if (label.bold && (QUESTION_LABELS.includes(lower) || (DIALOGUE_KEYS as readonly string[]).includes(lower))) {
       if (!this.dialogue) return false;
-      this.readMetadata(lower, value, lineNumber, column + 2);
+      this.readMetadata(lower, label.rest, lineNumber, quoteWidth + label.nameStart + 1);
       return true;
     }
-    const typo = closest(name, SPEAKER_NAMES);
-    if (typo) {
-      this.report(lineNumber, column, 'warning', `unknown speaker \`${name}\`; did you mean \`${typo}\`? Read as ${typo}.`);
-      this.startTurn(SPEAKERS[typo.toLowerCase()], value, depth, lineNumber, column);
+    const meaning = this.speakers.meaningOf(lower);
+    if (meaning) {
+      if (!this.reads(meaning, label)) return false;
+      this.startTurn(meaning, label.rest, depth, lineNumber, column);
       return true;
+    }
+    // Unbolded words before a colon (`Note:`, `Example:`) are prose.
+    if (!label.bold) return false;
+    return this.readUnknownLabel(label, lower, depth, lineNumber, column);
+  }
+
+  /**
+   * Whether a label with this meaning starts a turn here. One-letter labels (`Q:`, `A:`, `I:`, `C:`) do only in a
+   * dialogue whose first turn was one, so `A: the first option` in an answer stays text; unbolded labels outside a
+   * dialogue only before the first one (a transcript without a heading), not in tips; and in a key points list, an
+   * unbolded list item is a key point.
+   */
+  private reads(meaning: SpeakerMeaning, label: LabelShape): boolean {
+    if (this.keyPoints && label.listItem && !label.bold) return false;
+    if (!this.dialogue) return !meaning.letter && (label.bold || this.dialoguesSeen === 0);
+    return !meaning.letter || (this.dialogue.letterStyle ?? true);
+  }
+
+  /** A bold label that is neither a speaker nor a metadata key: a typo, a name the file did not declare, or bold text. */
+  private readUnknownLabel(label: LabelShape, lower: string, depth: number, lineNumber: number, column: number): boolean {
+    const flagged = this.flaggedLabels.get(lower);
+    if (flagged) {
+      flagged.lines.push(lineNumber);
+      if (flagged.speaker) this.startTurn({ speaker: flagged.speaker, letter: false }, label.rest, depth, lineNumber, column);
+      return flagged.speaker !== undefined;
+    }
+    const name = label.name;
+    const guess = this.speakers.guess(name);
+    if (guess?.kind === 'speaker') {
+      this.flagLabel(name, lineNumber, column, `unknown speaker \`${name}\`; did you mean \`${guess.label}\`? Read as ${guess.label === CANONICAL_LABELS[guess.speaker] ? guess.label : `the ${guess.speaker}`}.`, guess.speaker);
+      this.startTurn({ speaker: guess.speaker, letter: false }, label.rest, depth, lineNumber, column);
+      return true;
+    }
+    if (guess?.kind === 'ambiguous') {
+      this.flagLabel(name, lineNumber, column, `\`${name}\` is not a speaker label, and it is as close to ${guess.labels.map((l) => `\`${l}\``).join(' as to ')}, so it is read as neither and its text stays where it is; write \`**Interviewer:**\` or \`**Candidate:**\``);
+      return false;
+    }
+    if (isMetadataKey(lower) && this.dialogue) {
+      this.report(lineNumber, column, 'error', `\`${name}\` works only in the front matter, e.g. \`speakers: { interviewer: [Dana], candidate: [Sam] }\``);
+      return true;
+    }
+    if (this.turn && !label.listItem && /^[\p{L} .'-]+$/u.test(name)) {
+      // Bold words that lead a paragraph (`**Sharding:** …`) are common in answers; they are only suspicious if the
+      // dialogue turns out to have one role only (see `closeDialogue`).
+      const seen = this.dialogue!.unknownInTurns.get(lower);
+      if (seen) seen.lines.push(lineNumber);
+      else this.dialogue!.unknownInTurns.set(lower, { name, column, lines: [lineNumber] });
     }
     if (this.dialogue && !this.turn && this.dialogue.turns.length === 0 && /^[\p{L} -]+$/u.test(name) && !this.keyPoints) {
-      this.report(lineNumber, column, 'warning', `\`${name}\` is not a speaker or a metadata key; turns start with \`**Interviewer:**\` or \`**Candidate:**\`, metadata keys are ${[...DIALOGUE_KEYS, 'key points'].map((k) => `\`${k}\``).join(', ')}`);
-      return true;
+      this.flagLabel(name, lineNumber, column, `\`${name}\` is not a speaker or a metadata key, so this line is kept as text${didYouMean(name, [...DIALOGUE_KEYS, 'key points'])}. ${capitalize(START_HINT)}; metadata keys are ${listOf([...DIALOGUE_KEYS, 'key points'])}. To use \`${name}\` as a speaker, name it in the front matter: \`speakers: { interviewer: [${name}] }\``);
     }
     return false;
   }
 
-  private startTurn(speaker: Speaker, firstLine: string, depth: number, lineNumber: number, column: number): void {
+  private flagLabel(name: string, lineNumber: number, column: number, message: string, speaker?: Speaker): void {
+    const diagnostic: Diagnostic = { file: this.file, line: lineNumber, column, severity: 'warning', message };
+    this.diagnostics.push(diagnostic);
+    this.flaggedLabels.set(normalizeName(name), { name, diagnostic, lines: [lineNumber], ...(speaker ? { speaker } : {}) });
+  }
+
+  /** One warning per label name: the first line carries it, and lists the others. */
+  private finishFlaggedLabels(): void {
+    for (const { diagnostic, lines } of this.flaggedLabels.values()) {
+      if (lines.length > 1) diagnostic.message += ` (also on line${lines.length > 2 ? 's' : ''} ${linesList(lines.slice(1))})`;
+    }
+  }
+
+  private startTurn(meaning: SpeakerMeaning, firstLine: string, depth: number, lineNumber: number, column: number): void {
+    this.flushStray();
     this.endTurn();
     this.keyPoints = undefined;
+    this.labelsSeen++;
     if (!this.dialogue) {
-      if (!this.reportedTurnsBeforeHeading) {
-        this.report(lineNumber, column, 'error', 'this turn comes before any `## Title` heading, so it belongs to no dialogue; add a heading above it');
-        this.reportedTurnsBeforeHeading = true;
+      if (this.orphanTurns) {
+        this.orphanTurns.endLine = lineNumber;
+      } else {
+        const message = this.dialoguesSeen === 0
+          ? 'this turn comes before any `## Title` heading, so it belongs to no dialogue; add a heading above it'
+          : 'this turn is in a `#` section, outside any dialogue, so the player does not show it; add a `## Title` heading above it';
+        this.orphanTurns = { file: this.file, line: lineNumber, column, severity: 'error', message };
+        this.diagnostics.push(this.orphanTurns);
       }
       return;
     }
+    this.dialogue.letterStyle ??= meaning.letter;
     this.turn = {
-      turn: { speaker, text: '', line: lineNumber, ...(this.currentStage ? { stage: this.currentStage } : {}) },
+      turn: { speaker: meaning.speaker, text: '', line: lineNumber, ...(this.currentStage ? { stage: this.currentStage } : {}) },
       depth,
       lines: firstLine.trim() === '' ? [] : [firstLine],
     };
@@ -292,20 +444,49 @@ class DialogueFileParser {
     this.dialogue.turns.push(open.turn);
   }
 
-  private appendText(raw: string): void {
+  private appendText(raw: string, lineNumber: number): void {
     if (this.turn) {
       this.turn.lines.push(stripQuotes(raw, this.turn.depth).rest);
     } else if (this.dialogue) {
-      if (this.dialogue.turns.length === 0) this.dialogue.intro.push(stripQuotes(raw, Infinity).rest);
-      // Prose between turns (after key points, say) is the author's note; it is kept out of the turns.
+      if (this.dialogue.turns.length > 0) {
+        if (hasText(raw)) this.markStray(raw, lineNumber);
+      } else {
+        this.dialogue.intro.push(stripQuotes(raw, Infinity).rest);
+      }
     } else if (this.guidanceSection) {
       this.guidanceSection.lines.push(raw);
     }
-    // Text before any heading introduces the file to its readers; the player has nothing to show for it.
+    // Text before any heading introduces the file to its readers, as the format describes; the player does not show it.
+  }
+
+  /** Text between a dialogue's turns that is neither metadata nor key points: the player would not show it. */
+  private markStray(raw: string, lineNumber: number): void {
+    if (this.stray) {
+      this.stray.end = lineNumber;
+    } else {
+      const column = raw.length - raw.trimStart().length + 1;
+      this.stray = { start: lineNumber, end: lineNumber, column };
+    }
+  }
+
+  private flushStray(): void {
+    const stray = this.stray;
+    if (!stray) return;
+    this.stray = undefined;
+    const where = stray.end > stray.start ? `lines ${stray.start}–${stray.end} are` : 'this text is';
+    this.diagnostics.push({
+      file: this.file,
+      line: stray.start,
+      column: stray.column,
+      ...(stray.end > stray.start ? { endLine: stray.end } : {}),
+      severity: 'warning',
+      message: `${where} outside any turn, so the player does not show it; start it with a speaker label such as \`**Candidate:**\`, list it under \`**Key points:**\`, or move it under a \`#\` heading after the dialogues to show it as tips`,
+    });
   }
 
   private readMetadata(key: string, value: string, lineNumber: number, column: number): void {
     const dialogue = this.dialogue!;
+    this.flushStray();
     this.endTurn();
     this.keyPoints = undefined;
     const lastQuestion = lastIndexOf(dialogue.turns, (t) => t.speaker === 'interviewer');
@@ -372,19 +553,28 @@ class DialogueFileParser {
   }
 
   private closeDialogue(): void {
+    this.flushStray();
     this.endTurn();
     this.keyPoints = undefined;
-    this.fence = undefined;
     const open = this.dialogue;
     this.dialogue = undefined;
     if (!open) return;
     this.dialoguesSeen++;
     if (open.turns.length === 0) {
-      this.report(open.line, 1, 'error', `dialogue \`${open.title}\` has no turns; start each turn with \`**Interviewer:**\` or \`**Candidate:**\` (put tips under a \`#\` heading instead)`);
+      this.diagnostics.push({
+        file: this.file,
+        line: open.line,
+        column: 1,
+        ...(open.lastLine > open.line ? { endLine: open.lastLine } : {}),
+        severity: 'error',
+        message: `dialogue \`${open.title}\` has no turns; ${START_HINT} (put tips under a \`#\` heading instead)`,
+      });
       return;
     }
+    this.flagSpeakersInTurns(open);
     const meta = { ...this.fileMetadata, ...open.metadata };
-    const id = this.claimId(meta.id ?? `${this.fileId}/${slugify(open.title)}`, open);
+    // In front matter, `id` names the file: it stands for the file name in the ids of all its dialogues.
+    const id = this.claimId(open.metadata.id ?? `${this.fileMetadata.id ?? this.fileId}/${slugify(open.title)}`, open);
     const defaultBudget = meta.timeSeconds;
     const questions: Question[] = [];
     open.turns.forEach((turn, turnIndex) => {
@@ -419,6 +609,46 @@ class DialogueFileParser {
     });
   }
 
+  /**
+   * A dialogue whose turns are all one role's, with unknown bold labels starting lines inside them: most likely the
+   * other speaker, under a name the file did not declare (`**Sam:**`), whose words were filed under the wrong role.
+   */
+  private flagSpeakersInTurns(open: OpenDialogue): void {
+    if (open.unknownInTurns.size === 0) return;
+    const roles = new Set(open.turns.map((turn) => turn.speaker));
+    if (roles.size !== 1) return;
+    const [role] = roles;
+    const other = role === 'interviewer' ? 'candidate' : 'interviewer';
+    for (const [key, { name, column, lines }] of open.unknownInTurns) {
+      const flagged = this.flaggedLabels.get(key);
+      if (flagged) {
+        flagged.lines.push(...lines);
+        continue;
+      }
+      this.flagLabel(name, lines[0], column, `\`**${name}:**\` is not a speaker label, so its text stays in the ${role} turn above it, and dialogue \`${open.title}\` has no ${other} turn. If ${name} is the ${other}, write \`**${CANONICAL_LABELS[other]}:**\` or add \`speakers: { ${other}: [${name}] }\` to the front matter`);
+      this.flaggedLabels.get(key)!.lines.push(...lines.slice(1));
+    }
+  }
+
+  /**
+   * A file with headings or text but not one turn label is not a dialogue (a README, notes in another shape): one
+   * message for the whole file, in place of one per heading and per bold word, saying how to start.
+   */
+  private reportNotADialogue(): void {
+    const hints: string[] = [];
+    // A name used as a label on several lines is most likely a speaker; a bold word used once is emphasis.
+    const unknown = [...this.flaggedLabels.values()].filter((flagged) => !flagged.speaker && flagged.lines.length > 1).sort((a, b) => b.lines.length - a.lines.length).slice(0, 3);
+    if (unknown.length > 0) {
+      const names = unknown.map((flagged) => flagged.name);
+      hints.push(`${unknown.map((flagged) => `\`**${flagged.name}:**\` (line ${flagged.lines[0]})`).join(', ')} ${names.length === 1 ? 'is not a speaker label' : 'are not speaker labels'}; to use ${names.length === 1 ? 'it' : 'them'}, add \`speakers: { interviewer: [${names[0]}]${names[1] ? `, candidate: [${names[1]}]` : ''} }\` to the front matter`);
+    }
+    for (const { fenceLine, count } of this.hiddenByFences.slice(0, 3)) {
+      hints.push(`${count === 1 ? 'one turn label is' : `${count} turn labels are`} inside the code block opened at line ${fenceLine}, which is never closed`);
+    }
+    this.diagnostics.length = 0;
+    this.report(1, 1, 'warning', `this file has no dialogue turns: no line starts with a speaker label. A dialogue is a \`## Title\` heading followed by turns; ${START_HINT}${hints.length > 0 ? `. Here: ${hints.join('; ')}` : ''}. If the file is not meant to be a dialogue, exclude it`);
+  }
+
   private claimId(wanted: string, open: OpenDialogue): string {
     const previousLine = this.usedIds.get(wanted);
     if (previousLine === undefined) {
@@ -431,6 +661,26 @@ class DialogueFileParser {
     this.report(open.metadataLine.id ?? open.line, 1, 'error', `dialogue id \`${wanted}\` is already used by the dialogue at line ${previousLine}; give this one a different title or an \`**Id:**\` line (using \`${id}\` for now)`);
     return id;
   }
+}
+
+/** True when the line holds anything but blanks. */
+function hasText(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (char !== ' ' && char !== '\t') return true;
+  }
+  return false;
+}
+
+/** `3, 7 and 9`, or the first few and how many more. */
+function linesList(lines: readonly number[]): string {
+  const shown = lines.slice(0, 5).map(String);
+  if (lines.length > 5) return `${shown.join(', ')} and ${lines.length - 5} more`;
+  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown.join('');
+}
+
+function capitalize(text: string): string {
+  return text[0].toUpperCase() + text.slice(1);
 }
 
 /** The first character after up to three spaces (where headings, fences and thematic breaks start), or ''. */

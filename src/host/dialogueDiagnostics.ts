@@ -3,6 +3,7 @@
  * through the file watcher), and while typing in an open dialogue file, debounced.
  */
 import * as vscode from 'vscode';
+import { globMatcher } from '../core/glob';
 import type { Diagnostic } from '../core/model';
 import { parseDialogueFile } from '../core/parser';
 import type { LibraryService } from './libraryService';
@@ -55,7 +56,9 @@ export class DialogueDiagnostics implements vscode.Disposable {
   private isDialogueFile(document: vscode.TextDocument): boolean {
     if (this.knownFiles.has(document.uri.toString())) return true;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    return folder !== undefined && vscode.languages.match({ pattern: new vscode.RelativePattern(folder, this.settings().workspaceGlob) }, document) > 0;
+    if (folder === undefined || vscode.languages.match({ pattern: new vscode.RelativePattern(folder, this.settings().workspaceGlob) }, document) === 0) return false;
+    // A file left out on purpose (setting interviewDialogues.exclude) gets no problems while typing either.
+    return !globMatcher(this.settings().exclude)(vscode.workspace.asRelativePath(document.uri, false));
   }
 
   private checkSoon(document: vscode.TextDocument): void {

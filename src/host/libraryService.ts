@@ -71,7 +71,7 @@ export class LibraryService implements vscode.Disposable {
 
   /** The tree needs index entries only; whole dialogues are read when a player opens them. */
   private createLoader(): LibraryLoader {
-    return new LibraryLoader(workspaceDialogueFileSystem, { maxBytes: this.loaderMaxBytes, indexOnly: true });
+    return new LibraryLoader(workspaceDialogueFileSystem, { maxBytes: this.loaderMaxBytes, limitHint: `setting \`${SettingIds.maxFileSize}\``, indexOnly: true });
   }
 
   private scheduleReload(): void {
@@ -101,11 +101,11 @@ export class LibraryService implements vscode.Disposable {
         this.log.error(`Cannot search ${folder.name} for ${settings.workspaceGlob}: ${String(error)}`);
         return [] as vscode.Uri[];
       });
-      sources.push({ id: `workspace:${folder.uri.toString()}`, label: `Workspace ${folder.name}`, root: folder.uri.toString(), files: files.map((uri) => uri.toString()) });
+      sources.push({ id: `workspace:${folder.uri.toString()}`, label: `Workspace ${folder.name}`, root: folder.uri.toString(), files: files.map((uri) => uri.toString()), exclude: settings.exclude });
     }
     for (const configured of settings.extraFolders) {
       const uri = userFolderUri(configured);
-      if (uri) sources.push({ id: `folder:${uri.toString()}`, label: configured, root: uri.toString() });
+      if (uri) sources.push({ id: `folder:${uri.toString()}`, label: configured, root: uri.toString(), exclude: settings.exclude });
       else this.notifyOnce(`Interview Dialogues: the extra folder “${configured}” is not an absolute or ~/ path; it was skipped.`);
     }
     return sources;

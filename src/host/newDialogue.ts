@@ -1,7 +1,7 @@
 /** `Interview Dialogues: New Dialogue`: a dialogue file from a template in the workspace's `.interview/` folder. */
 import * as vscode from 'vscode';
 import { dialogueTemplate } from '../core/authoring';
-import { uriExists } from './paths';
+import { freeFileUri } from './paths';
 import { slugify } from '../core/text';
 
 export async function createDialogueFile(): Promise<vscode.Uri | undefined> {
@@ -27,8 +27,7 @@ export async function createDialogueFile(): Promise<vscode.Uri | undefined> {
 
   const dir = vscode.Uri.joinPath(folder.uri, '.interview');
   await vscode.workspace.fs.createDirectory(dir);
-  let target = vscode.Uri.joinPath(dir, `${slugify(title)}.md`);
-  for (let n = 2; await uriExists(target); n++) target = vscode.Uri.joinPath(dir, `${slugify(title)}-${n}.md`);
+  const target = await freeFileUri(dir, slugify(title));
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(dialogueTemplate(title.trim(), topic || 'General')));
   await vscode.window.showTextDocument(target);
   return target;

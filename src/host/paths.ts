@@ -21,3 +21,10 @@ export async function uriExists(uri: vscode.Uri): Promise<boolean> {
     return false;
   }
 }
+
+/** `folder/name.md`, or `name-2.md`, `name-3.md`… : the first that does not exist yet, so nothing is overwritten. */
+export async function freeFileUri(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
+  let target = vscode.Uri.joinPath(folder, `${name}.md`);
+  for (let n = 2; await uriExists(target); n++) target = vscode.Uri.joinPath(folder, `${name}-${n}.md`);
+  return target;
+}

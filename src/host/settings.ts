@@ -12,6 +12,8 @@ export interface Settings {
   warningThreshold: number;
   workspaceGlob: string;
   extraFolders: string[];
+  /** Globs of files and folders the library leaves out (src/core/glob.ts). */
+  exclude: string[];
   maxFileSize: number;
   historyFolder: string;
   schedule: { desiredRetention: number; maximumIntervalDays: number; newPerDay: number };
@@ -28,6 +30,7 @@ export function readSettings(): Settings {
     warningThreshold: clamp(config.get<number>('warningThreshold', 0.2), 0, 1),
     workspaceGlob: config.get<string>('workspaceGlob', '.interview/**/*.md').trim() || '.interview/**/*.md',
     extraFolders: (config.get<unknown[]>('extraFolders', []) ?? []).filter((f): f is string => typeof f === 'string' && f.trim() !== ''),
+    exclude: (config.get<unknown[]>('exclude', []) ?? []).filter((g): g is string => typeof g === 'string' && g.trim() !== ''),
     maxFileSize: Math.round(clamp(config.get<number>('maxFileSize', 1024 * 1024), 1024, 64 * 1024 * 1024)),
     historyFolder: config.get<string>('historyFolder', '').trim(),
     // Ranges are enforced by the scheduler (normalizeSettings), which also serves the CLI.

@@ -56,6 +56,7 @@ describe('Dialogue sources, live reload and diagnostics', () => {
     await vscode.workspace.fs.delete(pack).then(undefined, () => undefined);
     await config().update('extraFolders', undefined, vscode.ConfigurationTarget.Global);
     await config().update('maxFileSize', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('exclude', undefined, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand(Commands.refresh);
   });
 
@@ -145,8 +146,18 @@ describe('Dialogue sources, live reload and diagnostics', () => {
       const found = vscode.languages.getDiagnostics(pack);
       return found.length > 0 ? found : undefined;
     }, 'the size diagnostic');
-    assert.match(problem.message, /over the 2 KB limit/);
+    assert.match(problem.message, /over the 2 KB limit; split it into smaller files or raise the limit \(setting `interviewDialogues\.maxFileSize`\)$/);
     assert.equal((await dialogueIds()).includes('team-design-round'), false);
+  });
+
+  it('leaves out the files that interviewDialogues.exclude matches, and they get no problems', async () => {
+    await write(pack, PACK.replace('## Our design round', '## Our design round\n\n- **Level:** wizard'));
+    await treeHas('team-design-round');
+    await waitFor(() => vscode.languages.getDiagnostics(pack).length > 0, 'the problem in the pack');
+    await config().update('exclude', ['.interview/team.md'], vscode.ConfigurationTarget.Global);
+    await treeHas('team-design-round', false);
+    await waitFor(() => vscode.languages.getDiagnostics(pack).length === 0, 'no problems for an excluded file');
+    assert.ok((await dialogueIds()).includes('sample-caching-basics'), 'the rest of the workspace pack stays');
   });
 
   it('Validate Dialogue Files reloads every source and opens the Problems panel', async () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { cliScript } from './cliScript';
 import { md, REPO } from './helpers';
 
 const SEED_TITLES = ['System Design Interview', 'Deep Dive into Architecture', 'Optimizing a Slow Application', 'Leadership and Mentoring', 'Scaling an Existing Product'];
@@ -13,29 +13,6 @@ const DIAGNOSTIC_LINE = /^(.+):(\d+):(\d+): (error|warning|info): (.+)$/;
 interface CliJson {
   dialogues: { id: string; title: string; topic: string; level: string; file: string; turns: { speaker: string; text: string }[] }[];
   diagnostics: { file: string; line: number; column: number; severity: string; message: string }[];
-}
-
-/** Newest modification time of the sources the CLI bundles (the webview is a separate bundle). */
-async function newestSourceTime(folder: string): Promise<number> {
-  let newest = 0;
-  for (const entry of await fs.readdir(folder, { withFileTypes: true })) {
-    const full = path.join(folder, entry.name);
-    if (entry.isDirectory() && entry.name !== 'webview') newest = Math.max(newest, await newestSourceTime(full));
-    else if (entry.isFile() && entry.name.endsWith('.ts')) newest = Math.max(newest, (await fs.stat(full)).mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * dist/cli.js when it is newer than every source it bundles; otherwise the same entry bundled the same way into a
- * temporary folder, so the test never runs stale code and never rewrites dist/ under someone else's feet.
- */
-async function cliScript(scratch: string): Promise<string> {
-  const dist = path.join(REPO, 'dist', 'cli.js');
-  if (existsSync(dist) && statSync(dist).mtimeMs >= (await newestSourceTime(path.join(REPO, 'src')))) return dist;
-  const outfile = path.join(scratch, 'cli.js');
-  await build({ entryPoints: [path.join(REPO, 'src', 'cli.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' });
-  return outfile;
 }
 
 describe('cli: node dist/cli.js validate', function () {
@@ -163,10 +140,10 @@ describe('cli: node dist/cli.js validate', function () {
     });
   });
 
-  it('reports a path that does not exist as an error', () => {
+  it('reports a path that does not exist as an error, and exits 2 (a path it cannot read)', () => {
     const missing = path.join(scratch, 'no-such-file.md');
     const { status, stdout } = run('validate', missing);
-    assert.equal(status, 1);
+    assert.equal(status, 2);
     assert.match(stdout, new RegExp(`^${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:1: error: .*not found`, 'm'));
   });
 
@@ -174,7 +151,7 @@ describe('cli: node dist/cli.js validate', function () {
     for (const args of [[], ['validate'], ['frobnicate', 'x']]) {
       const { status, stderr } = run(...args);
       assert.equal(status, 2, args.join(' '));
-      assert.match(stderr, /usage: node dist\/cli\.js validate/);
+      assert.match(stderr, /node dist\/cli\.js validate \[--format text\|json\|github\]/);
     }
   });
 

@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import { type CliEnvironment, defaultStorageFolder, exportCommand, statsCommand } from '../../src/cliHistory';
+import { type CliEnvironment, defaultStorageFolder, exportCommand, statsCommand } from '../../src/cli/history';
+import { runCli } from '../../src/cli/main';
 import { csvCell, csvRow } from '../../src/core/history/csv';
 import { History } from '../../src/core/history/history';
 import { historyCsv } from '../../src/core/history/csv';
@@ -81,7 +82,9 @@ describe('cli: stats and export --csv', () => {
   let environment: CliEnvironment;
   let out: string;
   let err: string;
-  const writers = () => [{ write: (text: string) => (out += text) }, { write: (text: string) => (err += text) }] as const;
+  /** `node dist/cli.js ARGV` through the real dispatcher, with the history commands on a fixed clock and home. */
+  const cli = (...argv: string[]) =>
+    runCli(argv, { out: (text) => (out += text), err: (text) => (err += text), readInput: () => Promise.reject(new Error('no input')) }, [statsCommand(() => environment), exportCommand(() => environment)]);
 
   beforeEach(async () => {
     scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'interview-cli-history-'));
@@ -105,7 +108,7 @@ describe('cli: stats and export --csv', () => {
         line(reviewEvent('r1', 'sd#q1', T0 + 1000, 'good', { attempt: 'a1', keyPoints: 'cc', card: { due: T0 + 2 * DAY, s: 2, d: 5, state: 2, reps: 1, lapses: 0, step: 0, days: 2, p: 'other' } })) +
         line(attemptEvent('a2', 'db#q1', T0)),
     );
-    assert.equal(await statsCommand(['--json', folder()], ...writers(), environment), 0);
+    assert.equal(await cli('stats', '--json', folder()), 0);
     const json = JSON.parse(out) as { attempts: number; reviews: number; dueToday: number; questions: { id: string; due: string | null; lastRating: string | null }[]; topics: { topic: string; keyPointCoverage: number | null }[] };
     assert.equal(json.attempts, 2);
     assert.equal(json.reviews, 1);
@@ -119,7 +122,7 @@ describe('cli: stats and export --csv', () => {
 
   it('prints totals, due today and per-topic coverage as text, and reports damaged lines on stderr', async () => {
     await writeHistory(`${line(attemptEvent('a1', 'sd#q1', T0, { topic: 'System design' }))}{"v":1,"id":"x","at":`);
-    assert.equal(await statsCommand([folder()], ...writers(), environment), 0);
+    assert.equal(await cli('stats', folder()), 0);
     assert.match(out, /^History: .*my-history \(1 file\)$/m);
     assert.match(out, /^Attempts: 1 {3}Reviews: 0/m);
     assert.match(out, /^Due today: 0$/m);
@@ -133,7 +136,7 @@ describe('cli: stats and export --csv', () => {
     await fs.mkdir(storage, { recursive: true });
     await fs.writeFile(path.join(storage, 'attempts.json'), JSON.stringify({ version: 1, attempts: [{ questionId: 'x#q1', dialogueId: 'x', prompt: 'p', startedAt: T0, finishedAt: T0 + 1, activeSeconds: 1, budgetSeconds: 2, overtimeSeconds: 0, wordCount: 3, draftPath: 'd.md' }] }));
     await writeHistory(line(attemptEvent('a1', 'sd#q1', T0)), path.join(storage, 'history'));
-    assert.equal(await statsCommand(['--json'], ...writers(), environment), 0);
+    assert.equal(await cli('stats', '--json'), 0);
     assert.equal((JSON.parse(out) as { attempts: number }).attempts, 2);
   });
 
@@ -144,19 +147,19 @@ describe('cli: stats and export --csv', () => {
   });
 
   it('says where it looked and exits 2 when there is no history, and on bad usage', async () => {
-    assert.equal(await statsCommand([], ...writers(), environment), 2);
-    assert.match(err, /globalStorage.*does not exist\. Pass the history folder/);
+    assert.equal(await cli('stats'), 2);
+    assert.match(err, /globalStorage.*does not exist\. Pass the folder your history is kept in/);
     err = '';
-    assert.equal(await statsCommand(['--jsn'], ...writers(), environment), 2);
+    assert.equal(await cli('stats', '--jsn'), 2);
     assert.match(err, /unknown option --jsn\nusage: node dist\/cli\.js stats/);
     err = '';
-    assert.equal(await exportCommand([folder()], ...writers(), environment), 2);
+    assert.equal(await cli('export', folder()), 2);
     assert.match(err, /--csv/);
   });
 
   it('export --csv prints the history as CSV', async () => {
     await writeHistory(line(attemptEvent('a1', 'sd#q1', T0, { prompt: '@risky', topic: 'System design' })));
-    assert.equal(await exportCommand(['--csv', folder()], ...writers(), environment), 0);
+    assert.equal(await cli('export', '--csv', folder()), 0);
     const rows = parseCsv(out);
     assert.equal(rows.length, 2);
     assert.deepEqual(rows[1].slice(1, 5), ['attempt', 'sd#q1', 'System design', "'@risky"]);

@@ -15,6 +15,10 @@ const TOKENS = [
   '**Level:**', '**Tags:**', '**Id:**', '**Kind:**', '**Topic:**', '- ', '* ', '1. ', '  ', '\t', '---', '***', '...', '```', '~~~',
   '# ', '## ', '### ', '#### ', '"', '“', '”', 'mock', 'senior', 'levle', '5 min', '90s', '1h 15m', 'x', ':', '[a, b]', '!!js/function',
   '&a', '*a', 'topic: Scaling', 'time: 5 min', 'level: staff', '\uFEFF', 'システム', 'Масштаб', '🚀', ' ',
+  // Labels as people write them (issue 10): unbolded, aliases, letters, emoji clusters, names in parentheses.
+  'Interviewer:', 'Candidate: ', 'Interviewee:', '**You:**', 'Me:', 'Q:', 'A: ', 'I:', 'C:', '**Q:**', '• ', '12. ',
+  '🎤 ', '👨‍💻', '🏳️‍🌈', '\u200d', '\ufe0f', '1️⃣', '(Dana)', '(', ')', '**Interviewe:**', 'Note:', '__', 'speakers: { interviewer: [Dana] }',
+  'Dana:', '**Dana:**', 'id: pack', '```"', '````',
 ];
 
 const token = fc.oneof(
@@ -156,6 +160,96 @@ describe('parser properties (fast-check)', () => {
   });
 });
 
+/** Safe turn text: lower-case words, sometimes a question mark; never a label, quote or Markdown marker. */
+const word = fc.constantFrom('cache', 'shard', 'why', 'queue', 'latency', 'we', 'would', 'split', 'the', 'p99', 'retry');
+const turnText = fc.array(word, { minLength: 1, maxLength: 6 }).chain((words) => fc.constantFrom('', '?', '.').map((end) => words.join(' ') + end));
+const turn = fc.record({ speaker: fc.constantFrom('interviewer' as const, 'candidate' as const), text: turnText });
+
+type Render = (label: string, text: string) => string;
+/** Ways of writing `label` + text that all mean a turn (`label` is a name such as `Interviewer`, `You`, `Q`). */
+const RENDERINGS: Render[] = [
+  (l, t) => `**${l}:** ${t}`,
+  (l, t) => `**${l}**: ${t}`,
+  (l, t) => `${l}: ${t}`,
+  (l, t) => `${l.toUpperCase()}: ${t}`,
+  (l, t) => `> **${l}:** ${t}`,
+  (l, t) => `- **${l}:** ${t}`,
+  (l, t) => `* ${l}: ${t}`,
+  (l, t) => `**🎤 ${l}:** ${t}`,
+  (l, t) => `👨‍💻 **${l}:** ${t}`,
+  (l, t) => `**🙋🏽‍♀️ ${l} (Dana):** ${t}`,
+  (l, t) => `🗣️ ${l} (staff engineer): ${t}`,
+  (l, t) => `__${l}:__\n${t}`,
+];
+const WORD_LABELS = { interviewer: ['Interviewer'], candidate: ['Candidate', 'Interviewee', 'You', 'Me'] };
+const LETTER_LABELS = { interviewer: ['Q', 'I'], candidate: ['A', 'C'] };
+
+describe('parser properties: labels as people write them', () => {
+  it('reads every label style as the same turns as the canonical `**Interviewer:**` / `**Candidate:**`', () => {
+    const styledTurn = fc.tuple(turn, fc.nat(RENDERINGS.length - 1), fc.nat(3));
+    fc.assert(fc.property(fc.array(styledTurn, { minLength: 1, maxLength: 8 }), fc.boolean(), (turns, letters) => {
+      const labels = letters ? LETTER_LABELS : WORD_LABELS;
+      const canonical = ['## A', ...turns.map(([t]) => `**${t.speaker === 'interviewer' ? 'Interviewer' : 'Candidate'}:** ${t.text}`)].join('\n\n');
+      const styled = ['## A', ...turns.map(([t, render, pick]) => {
+        const names = labels[t.speaker];
+        return RENDERINGS[render](names[pick % names.length], t.text);
+      })].join('\n\n');
+      const expected = parseDialogueFile(canonical, FILE);
+      const result = parseAndCheck(styled);
+      // The same warnings too (a dialogue without a question, say), and no other: no style is "unknown".
+      assert.deepEqual(result.diagnostics.map((d) => d.message), expected.diagnostics.map((d) => d.message), styled);
+      assert.deepEqual(result.dialogues[0].turns.map(({ speaker, text }) => ({ speaker, text })), expected.dialogues[0].turns.map(({ speaker, text }) => ({ speaker, text })), styled);
+    }), { numRuns: 300 });
+  });
+
+  it('loses no text in silence: every line of prose ends up in the result or under a diagnostic', () => {
+    // Lines of a dialogue file in a random order; each prose line carries a unique marker word.
+    const piece = fc.constantFrom('heading', 'tips', 'interviewer', 'candidate', 'prose', 'prose', 'prose', 'item', 'time', 'keypoints', 'blank', 'break', 'stage');
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+      const markers: { marker: string; line: number }[] = [];
+      const lines = pieces.map((kind, i) => {
+        const marker = `mark${i}x`;
+        switch (kind) {
+          case 'heading': return `## Title ${i}`;
+          case 'tips': return `# Tips ${i}`;
+          case 'stage': return `### Stage ${i}`;
+          case 'interviewer': return `**Interviewer:** q${i}`;
+          case 'candidate': return `Candidate: a${i}`;
+          case 'time': return '**Time:** 5 min';
+          case 'keypoints': return '**Key points:**';
+          case 'blank': return '';
+          case 'break': return '---';
+          case 'item': markers.push({ marker, line: i + 1 }); return `- item ${marker}`;
+          default: markers.push({ marker, line: i + 1 }); return `Some prose ${marker} here.`;
+        }
+      });
+      const result = parseAndCheck(lines.join('\n'));
+      const firstDialogue = lines.findIndex((l) => l.startsWith('## ')) + 1;
+      // A file without a single turn label gets one message, for the whole file.
+      const notADialogue = result.diagnostics.length === 1 && result.diagnostics[0].message.startsWith('this file has no dialogue turns');
+      const shown = [
+        ...result.dialogues.flatMap((d) => [...d.turns.map((t) => t.text), d.intro ?? '', ...d.keyPoints, ...d.questions.flatMap((q) => q.keyPoints)]),
+        ...result.guidance.map((g) => g.text),
+      ].join('\n');
+      for (const { marker, line } of markers) {
+        // Text before the first dialogue introduces the file to its readers, as the format describes.
+        if (firstDialogue === 0 || line < firstDialogue || notADialogue) continue;
+        const covered = result.diagnostics.some((d) => d.line <= line && line <= (d.endLine ?? d.line));
+        assert.ok(shown.includes(marker) || covered, `line ${line} (${lines[line - 1]}) vanished without a word:\n${lines.join('\n')}`);
+      }
+    }), { numRuns: 500 });
+  });
+
+  it('gives a file without a single turn label at most one diagnostic, however many headings and bold words it has', () => {
+    const noLabel = fc.constantFrom('## Section', '# Part', '### Sub', '**Note:** text', '**Pros:**', 'Example: this', '- item', '', 'prose', '---', '**Time:** 5 min', '> quote', '```', 'Dana: hi');
+    fc.assert(fc.property(fc.array(noLabel, { maxLength: 60 }), (ls) => {
+      // With a `##` heading somewhere it is not a file of tips (which needs no turns and may have other problems).
+      const result = parseAndCheck([...ls, '## Section'].join('\n'));
+      assert.ok(result.diagnostics.length <= 1, JSON.stringify(result.diagnostics, null, 2));
+    }), { numRuns: 300 });
+  });
+});
+
 describe('parser: work grows linearly with input', () => {
   /** Best of three, in milliseconds; the best run is the least disturbed by GC and other processes. */
   function bestTime(source: string): number {
@@ -177,6 +271,9 @@ describe('parser: work grows linearly with input', () => {
     ['unclosed fences and headings', (n) => Array.from({ length: n * 300 }, (_, i) => `## T${i}\n**Interviewer:** q\n\`\`\`\n`).join('')],
     ['long metadata lines', (n) => Array.from({ length: n }, (_, i) => `## T${i}\n**Time:** ${'1h '.repeat(3000)}\n**Tags:** ${'a, '.repeat(3000)}\n**Interviewer:** q\n`).join('')],
     ['deep lists in a turn', (n) => `## T\n**Interviewer:** q\n**Candidate:** a\n${Array.from({ length: n * 100 }, (_, i) => `${'  '.repeat(i % 500)}- item`).join('\n')}\n`],
+    ['emoji and label-like prefixes', (n) => `## T\n**Interviewer:** q\n${`${'🏳️‍🌈'.repeat(2000)} ${'- '.repeat(500)}**${'Name '.repeat(20)}(${'x'.repeat(100)}:\n`.repeat(n * 20)}`],
+    ['unknown labels on many lines', (n) => `## T\n${Array.from({ length: n * 500 }, (_, i) => `**Dana${i % 50}:** hi\nprose\n`).join('')}`],
+    ['a fence hiding many labels', (n) => `## T\n**Interviewer:** q\n\`\`\`\n${'**Interviewer:** q\n'.repeat(n * 1000)}\`\`\`"\n${'Candidate: a\n'.repeat(n * 1000)}`],
   ];
 
   for (const [name, build] of pathological) {

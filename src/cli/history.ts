@@ -5,25 +5,23 @@
  *   node dist/cli.js export --csv [HISTORY_FOLDER]
  *
  * Without HISTORY_FOLDER they read VS Code's global storage for this extension (`defaultStorageFolder`): its
- * `history/` folder and, when present, the `attempts.json` of older versions. Each command takes argv (after the
- * command name), an output and an error writer, and returns the exit code: 0 done, 2 bad usage or no history found.
+ * `history/` folder and, when present, the `attempts.json` of older versions. Exit codes: 0 done, 2 bad usage or
+ * no history found.
  */
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { historyCsv } from './core/history/csv';
-import { History } from './core/history/history';
-import { DEFAULT_HISTORY_FOLDER_NAME, type HistoryProblem, readHistory } from './core/history/log';
-import { LEGACY_ATTEMPTS_FILE, legacyAttemptEvents } from './core/history/migrate';
-import { localDays, systemUtcOffset, type UtcOffset } from './core/review/days';
-import { Scheduler } from './core/review/scheduler';
-import { computeStats, type Stats } from './core/review/stats';
-import { formatDuration } from './core/text';
-import { NodeHistoryFiles } from './node/historyFiles';
-
-export interface Writer {
-  write(text: string): void;
-}
+import { historyCsv } from '../core/history/csv';
+import { History } from '../core/history/history';
+import { DEFAULT_HISTORY_FOLDER_NAME, type HistoryProblem, readHistory } from '../core/history/log';
+import { LEGACY_ATTEMPTS_FILE, legacyAttemptEvents } from '../core/history/migrate';
+import { localDays, systemUtcOffset, type UtcOffset } from '../core/review/days';
+import { Scheduler } from '../core/review/scheduler';
+import { computeStats, type Stats } from '../core/review/stats';
+import { formatDuration } from '../core/text';
+import { NodeHistoryFiles } from '../node/historyFiles';
+import { UsageError } from './args';
+import { type CliCommand, type CliOutput, EXIT } from './command';
 
 /** Where the commands look and what time it is; the defaults are the machine's. Tests pass their own. */
 export interface CliEnvironment {
@@ -36,9 +34,6 @@ export interface CliEnvironment {
 
 /** The extension id as VS Code names its storage folders (publisher.name, lower case). */
 export const EXTENSION_STORAGE_ID = 'interview-dialogues.interview-dialogues';
-
-export const STATS_USAGE = 'usage: node dist/cli.js stats [--json] [HISTORY_FOLDER]';
-export const EXPORT_USAGE = 'usage: node dist/cli.js export --csv [HISTORY_FOLDER]';
 
 function machine(): CliEnvironment {
   return { now: Date.now(), platform: process.platform, home: os.homedir(), env: process.env, utcOffset: systemUtcOffset };
@@ -61,46 +56,50 @@ export function defaultStorageFolder(environment: Pick<CliEnvironment, 'platform
   return join(userData, 'User', 'globalStorage', EXTENSION_STORAGE_ID);
 }
 
-export async function statsCommand(argv: readonly string[], out: Writer, err: Writer, environment: CliEnvironment = machine()): Promise<number> {
-  const parsed = parseArguments(argv, ['--json'], STATS_USAGE, err);
-  if (!parsed) return 2;
-  const loaded = await loadHistory(parsed.folder, environment, err);
-  if (!loaded) return 2;
-  const { history, source } = loaded;
-  const days = localDays({ utcOffset: environment.utcOffset });
-  const stats = computeStats(history, new Scheduler(), { now: environment.now, days });
-  out.write(parsed.flags.has('--json') ? `${JSON.stringify(statsJson(stats, source), null, 2)}\n` : statsText(stats, source));
-  return 0;
+const FOLDER_HELP = 'HISTORY_FOLDER: the folder your practice history is kept in (default: VS Code\'s storage for the extension).';
+
+/** `stats`: totals, streak, due today and per-topic coverage; `--json` for programs. */
+export function statsCommand(environment: () => CliEnvironment = machine): CliCommand {
+  return {
+    name: 'stats',
+    summary: 'practice statistics from a history folder: totals, due today, per-topic coverage',
+    usage: 'usage: node dist/cli.js stats [--json] [HISTORY_FOLDER]',
+    description: `Reads the practice history (read-only) and prints totals, the streak, what is due today and, per topic, time\nused against budget and key-point coverage. ${FOLDER_HELP}`,
+    options: [{ name: 'json', kind: 'flag', help: 'print JSON: attempts, reviews, dueToday, questions [{ id, due, lastRating }], topics…' }],
+    async run(args, output) {
+      const now = environment();
+      const loaded = await loadHistory(folderOf(args.positionals), now, output);
+      if (!loaded) return EXIT.usage;
+      const days = localDays({ utcOffset: now.utcOffset });
+      const stats = computeStats(loaded.history, new Scheduler(), { now: now.now, days });
+      output.out(args.flags.has('json') ? `${JSON.stringify(statsJson(stats, loaded.source), null, 2)}\n` : statsText(stats, loaded.source));
+      return EXIT.clean;
+    },
+  };
 }
 
-export async function exportCommand(argv: readonly string[], out: Writer, err: Writer, environment: CliEnvironment = machine()): Promise<number> {
-  const parsed = parseArguments(argv, ['--csv'], EXPORT_USAGE, err);
-  if (!parsed) return 2;
-  if (!parsed.flags.has('--csv')) {
-    err.write(`export needs a format: --csv is the one there is.\n${EXPORT_USAGE}\n`);
-    return 2;
-  }
-  const loaded = await loadHistory(parsed.folder, environment, err);
-  if (!loaded) return 2;
-  out.write(historyCsv(loaded.history, { utcOffset: environment.utcOffset }));
-  return 0;
+/** `export --csv`: every attempt and review as CSV rows for a spreadsheet. */
+export function exportCommand(environment: () => CliEnvironment = machine): CliCommand {
+  return {
+    name: 'export',
+    summary: 'every attempt and review of a history folder as CSV, for spreadsheets',
+    usage: 'usage: node dist/cli.js export --csv [HISTORY_FOLDER]',
+    description: `Prints the practice history (read-only) as CSV (RFC 4180; cells that a spreadsheet would read as a formula\nare neutralised). ${FOLDER_HELP}`,
+    options: [{ name: 'csv', kind: 'flag', help: 'CSV, the one export format there is' }],
+    async run(args, output) {
+      if (!args.flags.has('csv')) throw new UsageError('export needs a format: --csv is the one there is');
+      const now = environment();
+      const loaded = await loadHistory(folderOf(args.positionals), now, output);
+      if (!loaded) return EXIT.usage;
+      output.out(historyCsv(loaded.history, { utcOffset: now.utcOffset }));
+      return EXIT.clean;
+    },
+  };
 }
 
-function parseArguments(argv: readonly string[], known: readonly string[], usage: string, err: Writer): { flags: Set<string>; folder?: string } | undefined {
-  const flags = new Set<string>();
-  const rest: string[] = [];
-  for (const arg of argv) {
-    if (known.includes(arg)) flags.add(arg);
-    else if (arg.startsWith('-')) {
-      err.write(`unknown option ${arg}\n${usage}\n`);
-      return undefined;
-    } else rest.push(arg);
-  }
-  if (rest.length > 1) {
-    err.write(`one history folder at most, got ${rest.length}\n${usage}\n`);
-    return undefined;
-  }
-  return { flags, ...(rest[0] !== undefined ? { folder: rest[0] } : {}) };
+function folderOf(positionals: readonly string[]): string | undefined {
+  if (positionals.length > 1) throw new UsageError(`one history folder at most, got ${positionals.length}`);
+  return positionals[0];
 }
 
 interface Loaded {
@@ -109,7 +108,7 @@ interface Loaded {
 }
 
 /** The events of the history folder and, if it was never migrated or is older, of attempts.json, merged in memory. */
-async function loadHistory(folder: string | undefined, environment: CliEnvironment, err: Writer): Promise<Loaded | undefined> {
+async function loadHistory(folder: string | undefined, environment: CliEnvironment, output: CliOutput): Promise<Loaded | undefined> {
   const storage = folder === undefined ? defaultStorageFolder(environment) : undefined;
   const historyFolder = folder ?? path.join(storage as string, DEFAULT_HISTORY_FOLDER_NAME);
   const legacyFile = path.join(storage ?? historyFolder, LEGACY_ATTEMPTS_FILE);
@@ -117,13 +116,13 @@ async function loadHistory(folder: string | undefined, environment: CliEnvironme
   if (read.files.length === 0 && legacyText === undefined) {
     const stat = await fs.stat(historyFolder).catch(() => undefined);
     const what = stat ? 'holds no history files (*.jsonl)' : 'does not exist';
-    const hint = folder === undefined ? ' Pass the history folder (the interviewDialogues.historyFolder setting, or the extension\'s storage) as an argument.' : '';
-    err.write(`${historyFolder} ${what}.${hint}\n`);
+    const hint = folder === undefined ? ' Pass the folder your history is kept in as an argument.' : '';
+    output.err(`${historyFolder} ${what}.${hint}\n`);
     return undefined;
   }
   const legacy = legacyText === undefined ? undefined : legacyAttemptEvents(legacyText);
-  if (legacy?.problem) err.write(`${legacyFile}: ${legacy.problem}\n`);
-  for (const problem of read.problems) err.write(`${path.join(historyFolder, problem.file)}:${problem.line}: skipped: ${problem.message}\n`);
+  if (legacy?.problem) output.err(`${legacyFile}: ${legacy.problem}\n`);
+  for (const problem of read.problems) output.err(`${path.join(historyFolder, problem.file)}:${problem.line}: skipped: ${problem.message}\n`);
   return {
     // Migrated attempts keep their ids, so those already in the folder count once.
     history: new History(legacy ? [...read.events, ...legacy.events] : read.events),
