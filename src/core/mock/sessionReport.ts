@@ -6,11 +6,10 @@
  * the review feature stores its data: the host maps its review records onto it. Model text (follow-ups) is
  * written as plain text, and table cells are escaped, so nothing in the report becomes structure by accident.
  */
+import type { KeyPointStatus } from '../interviewer/replies';
 import { formatDuration, plainText, wordCount } from '../text';
 import { activeMs, allQuestions, questionSpentMs, stageSpentMs, type MockSession, type SessionQuestion } from './session';
 import { sectionLabel } from './sessionDraft';
-
-export type KeyPointStatus = 'covered' | 'partly' | 'missed';
 
 /** What the report needs from the user's review of one question. */
 export interface QuestionReview {
