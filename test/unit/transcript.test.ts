@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { marked } from 'marked';
 import {
@@ -6,6 +8,7 @@ import {
 } from '../../src/core/mock/session';
 import { escapeTurnText, NO_ANSWER, sessionTranscript, transcriptId, transcriptTurns } from '../../src/core/mock/transcript';
 import { parseDialogueFile } from '../../src/core/parser';
+import { REPO } from './helpers';
 import { DEFAULTS, PLAIN, STAGED } from './mockFixtures';
 
 const T0 = Date.UTC(2024, 4, 1, 10, 20, 30);
@@ -132,6 +135,20 @@ describe('session transcript', () => {
       }),
       { numRuns: Number(process.env.RUNS ?? 300) },
     );
+  });
+
+  it('round-trips every shipped dialogue, its model answers given as the answers', () => {
+    const folder = path.join(REPO, 'dialogues');
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.md'))) {
+      for (const dialogue of parseDialogueFile(readFileSync(path.join(folder, file), 'utf8'), `dialogues/${file}`).dialogues) {
+        let session = start(dialogue);
+        for (let i = 1; i < allQuestions(session).length; i++) session = nextQuestion(session, T0 + i * MIN);
+        const modelAnswers = allQuestions(session).map((q): [string, string] => [q.key, dialogue.turns[q.turnIndex + 1]?.text ?? '']);
+        session = endSession(recordAnswers(session, new Map(modelAnswers)), T0 + 99 * MIN);
+        const readBackTurns = readBack(sessionTranscript(session)).turns.map(({ speaker, text, stage }) => ({ speaker, text, stage }));
+        assert.deepEqual(readBackTurns, transcriptTurns(session), `${file}: ${dialogue.title}`);
+      }
+    }
   });
 
   it('keeps text that needs no escaping exactly as written', () => {
