@@ -1,4 +1,5 @@
 /** Dialogues for the mock-session tests (not a test file itself: mocha only loads *.test.js). */
+import { startMockSession, type MockSession } from '../../src/core/mock/session';
 import type { Dialogue } from '../../src/core/model';
 import { md, parse } from './helpers';
 
@@ -94,3 +95,10 @@ export const PLAIN = dialogueOf(
     '> **Candidate:** "TTLs plus events."',
   ),
 );
+
+/** A session of `dialogue` started at `now`, failing the test if it cannot start. */
+export function startSession(dialogue: Dialogue, now: number): MockSession {
+  const result = startMockSession({ dialogue, defaults: DEFAULTS, now, draftPath: '/drafts/session.md' });
+  if ('error' in result) throw new Error(result.error);
+  return result.session;
+}

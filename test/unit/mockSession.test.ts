@@ -6,16 +6,14 @@ import {
   type MockSession,
 } from '../../src/core/mock/session';
 import { md } from './helpers';
-import { DEFAULTS, dialogueOf, PLAIN, STAGED } from './mockFixtures';
+import { DEFAULTS, startSession, dialogueOf, PLAIN, STAGED } from './mockFixtures';
 
 const T0 = 1_700_000_000_000;
 const SEC = 1000;
 const MIN = 60 * SEC;
 
 function start(dialogue = STAGED, now = T0): MockSession {
-  const result = startMockSession({ dialogue, defaults: DEFAULTS, now, draftPath: '/drafts/session.md' });
-  if ('error' in result) throw new Error(result.error);
-  return result.session;
+  return startSession(dialogue, now);
 }
 
 /** What a window reload does: the state goes through JSON and comes back through the schema. */

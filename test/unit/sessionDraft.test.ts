@@ -1,17 +1,15 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addFollowUp, allQuestions, nextQuestion, startMockSession, type MockSession } from '../../src/core/mock/session';
+import { addFollowUp, allQuestions, nextQuestion, type MockSession } from '../../src/core/mock/session';
 import { followUpSection, questionSection, sessionDraftHeader, sessionDraftTemplate, splitSessionDraft } from '../../src/core/mock/sessionDraft';
 import { md } from './helpers';
-import { DEFAULTS, dialogueOf, STAGED } from './mockFixtures';
+import { startSession, dialogueOf, STAGED } from './mockFixtures';
 
 const T0 = 1_700_000_000_000;
 const MIN = 60_000;
 
-function start(dialogue = STAGED): MockSession {
-  const result = startMockSession({ dialogue, defaults: DEFAULTS, now: T0, draftPath: 'session.md' });
-  if ('error' in result) throw new Error(result.error);
-  return result.session;
+function start(dialogue = STAGED, now = T0): MockSession {
+  return startSession(dialogue, now);
 }
 
 /** Q1 with a follow-up Q1.1, then Q2: the draft has three sections. */

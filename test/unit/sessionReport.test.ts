@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
-import { addFollowUp, endSession, nextQuestion, recordAnswers, startMockSession, type MockSession } from '../../src/core/mock/session';
+import { addFollowUp, endSession, nextQuestion, recordAnswers, type MockSession } from '../../src/core/mock/session';
 import { sessionReport, type QuestionReview } from '../../src/core/mock/sessionReport';
-import { DEFAULTS, PLAIN, STAGED } from './mockFixtures';
+import { startSession, PLAIN, STAGED } from './mockFixtures';
 
 const T0 = Date.UTC(2024, 4, 1, 10, 20);
 const MIN = 60_000;
 
-function start(dialogue = STAGED): MockSession {
-  const result = startMockSession({ dialogue, defaults: DEFAULTS, now: T0, draftPath: 'session.md' });
-  if ('error' in result) throw new Error(result.error);
-  return result.session;
+function start(dialogue = STAGED, now = T0): MockSession {
+  return startSession(dialogue, now);
 }
 
 /** Q1 for 9 minutes (with a follow-up), Q2 for 6, Q3 for 3, then the end at 18 minutes. */

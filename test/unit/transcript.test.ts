@@ -4,20 +4,18 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { marked } from 'marked';
 import {
-  addFollowUp, allQuestions, endSession, nextQuestion, nextStage, recordAnswers, startMockSession, type MockSession,
+  addFollowUp, allQuestions, endSession, nextQuestion, nextStage, recordAnswers, type MockSession,
 } from '../../src/core/mock/session';
 import { escapeTurnText, NO_ANSWER, sessionTranscript, transcriptId, transcriptTurns } from '../../src/core/mock/transcript';
 import { parseDialogueFile } from '../../src/core/parser';
 import { REPO } from './helpers';
-import { DEFAULTS, PLAIN, STAGED } from './mockFixtures';
+import { startSession, PLAIN, STAGED } from './mockFixtures';
 
 const T0 = Date.UTC(2024, 4, 1, 10, 20, 30);
 const MIN = 60_000;
 
-function start(dialogue = STAGED): MockSession {
-  const result = startMockSession({ dialogue, defaults: DEFAULTS, now: T0, draftPath: 'session.md' });
-  if ('error' in result) throw new Error(result.error);
-  return result.session;
+function start(dialogue = STAGED, now = T0): MockSession {
+  return startSession(dialogue, now);
 }
 
 function readBack(transcript: string) {
