@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { addFollowUp, allQuestions, nextQuestion, type MockSession } from '../../src/core/mock/session';
+import { addFollowUp, allQuestions, nextQuestion, recordAnswers, type MockSession } from '../../src/core/mock/session';
+import { interviewerInput } from '../../src/core/mock/interviewerInput';
 import { followUpSection, questionSection, sessionDraftHeader, sessionDraftTemplate, splitSessionDraft } from '../../src/core/mock/sessionDraft';
 import { md } from './helpers';
 import { startSession, dialogueOf, STAGED } from './mockFixtures';
@@ -133,6 +134,29 @@ describe('session draft', () => {
           assert.deepEqual([...split.answers], [['q1', expected(q1)], ['q1.1', expected(f1)], ['q2', expected(q2)]]);
         }),
       );
+    });
+  });
+
+  describe('what the interviewer is asked about', () => {
+    it('sends the current question with its stage and key points, and the answers so far with the follow-ups', () => {
+      let session = start();
+      session = addFollowUp(session, T0 + MIN, 'Which guarantee matters most?');
+      const { answers } = splitSessionDraft(written(session, { q1: 'Scale first.', 'q1.1': 'Ordering.' }), session);
+      const input = interviewerInput(session, answers);
+      assert.deepEqual(input.context, {
+        dialogueTitle: 'Chat system',
+        level: 'senior',
+        stageTitle: 'Requirements',
+        question: 'Design a chat system. What do you ask first?',
+        keyPoints: ['Ask about scale.', 'Ask about delivery guarantees.'],
+        previousFollowUps: ['Which guarantee matters most?'],
+      });
+      assert.equal(input.draft, "Scale first.\n\nFollow-up you asked: Which guarantee matters most?\n\nCandidate's answer:\nOrdering.");
+    });
+
+    it('falls back to the answers recorded in the session for sections not found in the draft', () => {
+      const session = recordAnswers(start(), new Map([['q1', 'Recorded earlier.']]));
+      assert.equal(interviewerInput(session, new Map()).draft, 'Recorded earlier.');
     });
   });
 });
