@@ -163,6 +163,11 @@ export function readMockSession(value: unknown): MockSession | undefined {
   return stage?.questions[session.questionIndex] ? session : undefined;
 }
 
+/** When the session started, as `2024-05-01 10:20 UTC`: the default for titles when the host gives no local time. */
+export function startedAtUtc(session: MockSession): string {
+  return `${new Date(session.clock.startedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 /** Session time that ran (not paused) until `now`, or until the end of the interview. */
 export function activeMs(session: MockSession, now: number): number {
   return session.ended?.activeMs ?? elapsedMs(session.clock, now);

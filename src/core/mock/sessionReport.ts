@@ -8,7 +8,7 @@
  */
 import type { KeyPointStatus } from '../interviewer/replies';
 import { formatDuration, plainText, wordCount } from '../text';
-import { activeMs, allQuestions, questionSpentMs, stageSpentMs, type MockSession, type SessionQuestion } from './session';
+import { activeMs, allQuestions, questionSpentMs, stageSpentMs, startedAtUtc, type MockSession, type SessionQuestion } from './session';
 import { sectionLabel } from './sessionDraft';
 
 /** What the report needs from the user's review of one question. */
@@ -38,7 +38,7 @@ export function sessionReport({ session, reviews, now, when }: ReportInput): str
   const out = [
     `# Mock interview report: ${session.dialogue.title}`,
     '',
-    `*${when ?? `${new Date(session.clock.startedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`} · ${formatDuration(spent / 1000)} of ${formatDuration(budget)} (${difference(spent / 1000, budget)}) · ${reached.length} of ${questions.length} questions reached${session.ended ? '' : ' · still running'}*`,
+    `*${when ?? startedAtUtc(session)} · ${formatDuration(spent / 1000)} of ${formatDuration(budget)} (${difference(spent / 1000, budget)}) · ${reached.length} of ${questions.length} questions reached${session.ended ? '' : ' · still running'}*`,
     '',
     ...stageTable(session, now),
     '## Questions',

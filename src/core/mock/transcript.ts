@@ -10,7 +10,7 @@
  */
 import { stripQuotes, unwrapQuotes } from '../parser';
 import { slugify } from '../text';
-import { allQuestions, type MockSession } from './session';
+import { allQuestions, startedAtUtc, type MockSession } from './session';
 
 export interface TranscriptTurn {
   speaker: 'interviewer' | 'candidate';
@@ -33,7 +33,8 @@ const MAX_TIME_SECONDS = 6 * 3600;
 /** A stable id for the transcript's dialogue, so replays of it keep their own practice history. */
 export function transcriptId(session: MockSession): string {
   const base = slugify(session.dialogue.id).replace(/[^\p{Ll}\p{Lo}\p{N}-]/gu, '-');
-  return `${base}-session-${stamp(session.clock.startedAt).replace(/[-: ]/g, '').replace(/^(\d{8})/, '$1-')}`;
+  // `2024-05-01 10:20 UTC` → `20240501-1020`
+  return `${base}-session-${startedAtUtc(session).replace(/[-:]|UTC/g, '').trim().replace(' ', '-')}`;
 }
 
 /** The turns of the transcript in order: every question reached, its answer, then its follow-ups and theirs. */
@@ -54,7 +55,7 @@ export function transcriptTurns(session: MockSession): TranscriptTurn[] {
 
 export function sessionTranscript(session: MockSession, options: TranscriptOptions = {}): string {
   const { dialogue } = session;
-  const when = options.when ?? `${stamp(session.clock.startedAt)} UTC`;
+  const when = options.when ?? startedAtUtc(session);
   const reached = allQuestions(session).filter((q) => q.startedAtMs !== undefined).length;
   const out = [
     '---',
@@ -93,11 +94,6 @@ export function sessionTranscript(session: MockSession, options: TranscriptOptio
 
 function answerText(answer: string | undefined): string {
   return escapeTurnText(answer ?? '') || NO_ANSWER;
-}
-
-/** `2024-05-01 10:20` (UTC). */
-function stamp(time: number): string {
-  return new Date(time).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 /** `8 min`, `7m 30s`, `45s`: durations the format's `**Time:**` reads back to the same seconds. */
