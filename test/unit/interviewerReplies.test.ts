@@ -24,6 +24,7 @@ describe('interviewer replies', () => {
     it('reports an empty reply and cuts a runaway one', () => {
       assert.deepEqual(readFollowUpReply('  \n'), { text: '', problems: ['The model sent no follow-up question. Try again, or go on with the next question.'] });
       assert.deepEqual(readFollowUpReply('Interviewer:'), { text: '', problems: ['The model sent no follow-up question. Try again, or go on with the next question.'] });
+      assert.ok(readFollowUpReply('Interviewer' + ' '.repeat(200_000) + 'x').text.startsWith('Interviewer'), 'a long run of spaces after a label-like word is read in linear time');
       const long = readFollowUpReply('Why? '.repeat(500));
       assert.equal(long.text.length, 1000);
       assert.ok(long.text.endsWith('…'));

@@ -27,7 +27,8 @@ export function readFollowUpReply(reply: string): FollowUpReply {
   let text = reply.replace(/\r\n?/g, '\n').trim();
   const fenced = /^```[^\n]*\n([\s\S]*?)\n?```$/.exec(text);
   if (fenced) text = fenced[1].trim();
-  text = text.replace(/^(?:[*_#>\s]*(?:interviewer|follow[- ]?up(?: question)?|question)\s*[*_]*\s*:\s*[*_]*\s*)+/i, '').trim();
+  // One character class on each side of the colon: a long run of spaces cannot make the pattern backtrack.
+  text = text.replace(/^(?:[*_#>\s]*(?:interviewer|follow[- ]?up(?: question)?|question)[\s*_]*:[\s*_]*)+/i, '').trim();
   const quotes: Record<string, string> = { '"': '"', '“': '”', "'": "'" };
   if (text.length >= 2 && quotes[text[0]] === text[text.length - 1]) text = text.slice(1, -1).trim();
   if (text === '') return { text: '', problems: ['The model sent no follow-up question. Try again, or go on with the next question.'] };

@@ -96,7 +96,7 @@ export interface DraftSplit {
 }
 
 /** `## Q2 · …`, `### q2.1`, `## Question 2: …`, `## Q2 follow-up 1`. Groups: question number, follow-up number. */
-const LABELLED_HEADING = /^ {0,3}#{1,6}[ \t]+[*_`]*[ \t]*(?:q|question)[ \t]*(\d{1,4})(?:[ \t]*\.[ \t]*(\d{1,3})|[ \t]*[-–—]?[ \t]*follow[- ]?up[ \t]*(\d{1,3}))?(?!\d)/i;
+const LABELLED_HEADING = /^ {0,3}#{1,6}[ \t]+(?:[*_`]+[ \t]*)?(?:q|question)[ \t]*(\d{1,4})(?:[ \t]*\.[ \t]*(\d{1,3})|[ \t]*(?:[-–—][ \t]*)?follow[- ]?up[ \t]*(\d{1,3}))?(?!\d)/i;
 const HEADING = /^ {0,3}#{1,6}[ \t]+(.*)$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 /** A heading without its label matches a question by the start of its prompt: at least this many characters. */
