@@ -123,6 +123,26 @@ describe('session draft', () => {
       assert.equal(split.answers.get('q2'), 'Two.');
     });
 
+    it('loses no line of any draft: each is a heading, a template line, or in an answer or the preamble (property)', () => {
+      const session = threeSections();
+      const templateLines = new Set(sessionDraftTemplate(session).split('\n').map((l) => l.trim()));
+      const line = fc.oneof(
+        fc.constantFrom('## Q1 · edited', '### q2', '## Question 1.1', '## Sketch the architecture', '```', '~~~~', '# Notes', '## Q9', '*Follow-up on Q1*'),
+        fc.string({ maxLength: 20 }),
+      );
+      fc.assert(
+        fc.property(fc.array(line, { maxLength: 25 }), (lines) => {
+          const draft = sessionDraftTemplate(session) + lines.join('\n');
+          const split = splitSessionDraft(draft, session);
+          const kept = [split.preamble, ...split.answers.values()].join('\n');
+          for (const l of draft.split(/\r?\n/)) {
+            if (l.trim() === '' || templateLines.has(l.trim()) || /^ {0,3}#/.test(l)) continue;
+            assert.ok(kept.includes(l.trimEnd()), `lost: ${JSON.stringify(l)}`);
+          }
+        }),
+      );
+    });
+
     it('gives back whatever answers were written, for any text without section headings (property)', () => {
       const line = fc.stringMatching(/^[A-Za-z0-9 #*>\-_.:!?éß中]{0,30}$/);
       const answer = fc.array(line, { maxLength: 6 }).map((lines) => lines.join('\n'));
