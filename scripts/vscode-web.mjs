@@ -349,6 +349,8 @@ export async function installVsix({ vsix, extensionsDir }) {
  * @property {string} [folder]          folder the server opens by default (tests pass ?folder= anyway)
  * @property {string} [extensionsDir]   extensions folder (default: an empty one in the server's temp root)
  * @property {string} [vsix]            a .vsix to install into the extensions folder before the server starts
+ * @property {string[]} [extraVsix]     more .vsix files to install likewise (e.g. the scripted test model in
+ *                                      test/fixtures/fake-lm); default: $INTERVIEW_DIALOGUES_EXTRA_VSIX, split on ':'
  * @property {boolean} [smokeDriver]    start with --vscode-option enable-smoke-test-driver (integration tests)
  * @property {number} [port]            port to bind (default: a free one)
  * @property {Record<string, unknown>} [settings]  user settings merged over DEFAULT_SETTINGS
@@ -388,9 +390,11 @@ async function startOnce(node, entry, port, options) {
   await fsp.mkdir(path.join(userDataDir, 'User'), { recursive: true });
   await fsp.mkdir(extensionsDir, { recursive: true });
   await fsp.mkdir(path.join(root, 'tmp'));
-  if (options.vsix) {
+  const extraVsix = options.extraVsix ?? (process.env.INTERVIEW_DIALOGUES_EXTRA_VSIX?.split(path.delimiter).filter(Boolean) ?? []);
+  const toInstall = [options.vsix, ...extraVsix].filter(Boolean);
+  if (toInstall.length > 0) {
     try {
-      await installVsix({ vsix: options.vsix, extensionsDir });
+      for (const vsix of toInstall) await installVsix({ vsix, extensionsDir });
     } catch (error) {
       await fsp.rm(root, { recursive: true, force: true });
       throw error;

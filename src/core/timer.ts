@@ -46,10 +46,14 @@ export function elapsedMs(state: TimerState, now: number): number {
 
 /** @param warningShare the share of the budget left at which the phase turns to `warning` (0.2 = last 20%). */
 export function viewTimer(state: TimerState, now: number, warningShare: number): TimerView {
-  const elapsed = elapsedMs(state, now);
-  const remaining = state.budgetSeconds * 1000 - elapsed;
-  const phase: TimerPhase = remaining < 0 ? 'overtime' : remaining <= state.budgetSeconds * 1000 * warningShare ? 'warning' : 'running';
-  return { elapsedMs: elapsed, remainingMs: remaining, phase, paused: state.pausedAt !== undefined, label: clockLabel(remaining) };
+  return { ...viewClock(elapsedMs(state, now), state.budgetSeconds, warningShare), paused: state.pausedAt !== undefined };
+}
+
+/** The view of any clock that has run `elapsed` ms of a budget (a mock interview's stage clock, say). */
+export function viewClock(elapsed: number, budgetSeconds: number, warningShare: number): Omit<TimerView, 'paused'> {
+  const remaining = budgetSeconds * 1000 - elapsed;
+  const phase: TimerPhase = remaining < 0 ? 'overtime' : remaining <= budgetSeconds * 1000 * warningShare ? 'warning' : 'running';
+  return { elapsedMs: elapsed, remainingMs: remaining, phase, label: clockLabel(remaining) };
 }
 
 /** `mm:ss` for time left (rounded up, so a fresh 30-minute timer reads 30:00), `+mm:ss` past zero. */

@@ -39,15 +39,27 @@ describe('the shipped library (dialogues/)', () => {
     assert.ok((sizes.get('System design') ?? 0) >= 12, `System design: ${sizes.get('System design')}`);
   });
 
-  it('has at least 4 full mock interviews whose stage budgets add up to 45–60 minutes', () => {
+  it('has at least 8 full mock interviews whose stage budgets add up to 45–60 minutes', () => {
     const mocks = library.dialogues.filter((d) => d.kind === 'mock');
-    assert.ok(mocks.length >= 4, `${mocks.length} mock interviews`);
+    assert.ok(mocks.length >= 8, `${mocks.length} mock interviews`);
     for (const mock of mocks) {
       assert.ok(mock.stages.length >= 3, `${where(mock)}: ${mock.stages.length} stages`);
       assert.ok(mock.stages.every((s) => s.budgetSeconds !== undefined), `${where(mock)}: every stage has a budget`);
       const minutes = mock.stages.reduce((sum, s) => sum + (s.budgetSeconds ?? 0), 0) / 60;
       assert.ok(minutes >= 45 && minutes <= 60, `${where(mock)}: stages add up to ${minutes} min`);
       assert.ok(mock.turns.every((t) => t.stage !== undefined), `${where(mock)}: every turn belongs to a stage`);
+    }
+  });
+
+  it("gives each mock stage questions whose budgets add up to the stage's, so a session's clocks agree", () => {
+    for (const mock of library.dialogues.filter((d) => d.kind === 'mock')) {
+      mock.stages.forEach((stage, i) => {
+        const end = mock.stages[i + 1]?.firstTurnIndex ?? mock.turns.length;
+        const questions = mock.questions.filter((q) => q.turnIndex >= stage.firstTurnIndex && q.turnIndex < end);
+        assert.ok(questions.length > 0, `${where(mock)}: stage "${stage.title}" has no question`);
+        const minutes = questions.reduce((sum, q) => sum + (q.budgetSeconds ?? 0), 0) / 60;
+        assert.equal(minutes, (stage.budgetSeconds ?? 0) / 60, `${where(mock)}: stage "${stage.title}"`);
+      });
     }
   });
 

@@ -1,0 +1,180 @@
+/**
+ * A session's transcript in the dialogue format (docs/dialogue-format.md), so a finished interview can be
+ * replayed in the player or shared as a pack: the interviewer's prompts (the model's follow-ups included) and
+ * the user's answers as candidate turns, stages as `###`, `kind: mock`.
+ *
+ * Answers and follow-ups are arbitrary text, so each turn is escaped to stay one turn when the parser reads it
+ * back, while rendering the same: each turn is its own blockquote (a code block left open ends with it), a line
+ * that would read as a label (`**Interviewer:**`, `**Time:**`…) gets its colon as `&#58;`, and a first character
+ * that would make the parser strip quotes wrapping the whole turn is written as a character reference.
+ */
+import { stripQuotes, unwrapQuotes } from '../parser';
+import { BUILT_IN_LABELS, type LabelShape, normalizeName, scanLabel } from '../speakers';
+import { slugify } from '../text';
+import { allQuestions, startedAtUtc, type MockSession } from './session';
+
+export interface TranscriptTurn {
+  speaker: 'interviewer' | 'candidate';
+  /** Markdown, escaped as described above: what the parser reads back as the turn's text. */
+  text: string;
+  stage: string;
+}
+
+export interface TranscriptOptions {
+  /** When the session ran, for the title, e.g. a local date and time; default: the start in UTC. */
+  when?: string;
+}
+
+/** What a question the user left empty shows as its answer. */
+export const NO_ANSWER = '*(No answer written.)*';
+
+/** Budgets above this are refused by the format (a `**Time:**` of more than six hours): such a line is left out. */
+const MAX_TIME_SECONDS = 6 * 3600;
+
+/** A stable id for the transcript's dialogue, so replays of it keep their own practice history. */
+export function transcriptId(session: MockSession): string {
+  const base = slugify(session.dialogue.id).replace(/[^\p{Ll}\p{Lo}\p{N}-]/gu, '-');
+  // `2024-05-01 10:20 UTC` → `20240501-1020`
+  return `${base}-session-${startedAtUtc(session).replace(/[-:]|UTC/g, '').trim().replace(' ', '-')}`;
+}
+
+/** The turns of the transcript in order: every question reached, its answer, then its follow-ups and theirs. */
+export function transcriptTurns(session: MockSession): TranscriptTurn[] {
+  return session.stages.flatMap((stage) =>
+    stage.questions
+      .filter((q) => q.startedAtMs !== undefined)
+      .flatMap((q) => [
+        { speaker: 'interviewer' as const, text: escapeTurnText(q.text), stage: stage.title },
+        { speaker: 'candidate' as const, text: answerText(q.answer), stage: stage.title },
+        ...q.followUps.flatMap((f) => [
+          { speaker: 'interviewer' as const, text: escapeTurnText(f.text), stage: stage.title },
+          { speaker: 'candidate' as const, text: answerText(f.answer), stage: stage.title },
+        ]),
+      ]),
+  );
+}
+
+export function sessionTranscript(session: MockSession, options: TranscriptOptions = {}): string {
+  const { dialogue } = session;
+  const when = options.when ?? startedAtUtc(session);
+  const reached = allQuestions(session).filter((q) => q.startedAtMs !== undefined).length;
+  const out = [
+    '---',
+    'kind: mock',
+    '---',
+    '',
+    '# Mock interview sessions',
+    '',
+    'Transcripts of your own mock interviews. The candidate turns are your answers, not model answers.',
+    '',
+    `## ${dialogue.title} (session of ${when})`,
+    '',
+    `- **Level:** ${dialogue.level}`,
+    `- **Topic:** ${dialogue.topic}`,
+    ...(dialogue.tags.length > 0 ? [`- **Tags:** ${dialogue.tags.join(', ')}`] : []),
+    `- **Id:** ${transcriptId(session)}`,
+    '',
+    `Your answers to ${reached} of ${allQuestions(session).length} questions of "${dialogue.title}", with the follow-ups you were asked.`,
+    '',
+  ];
+  for (const stage of session.stages) {
+    const questions = stage.questions.filter((q) => q.startedAtMs !== undefined);
+    if (questions.length === 0) continue;
+    out.push(`### ${stage.title}`, '');
+    if (stage.budgetSeconds <= MAX_TIME_SECONDS) out.push(`**Time:** ${budgetText(stage.budgetSeconds)}`, '');
+    for (const q of questions) {
+      out.push(...turnLines('Interviewer', escapeTurnText(q.text)), ...turnLines('Candidate', answerText(q.answer)));
+      out.push(`**Time:** ${budgetText(q.budgetSeconds)}`);
+      if (q.keyPoints.length > 0) out.push('**Key points:**', ...q.keyPoints.map((point) => `- ${point}`));
+      out.push('');
+      for (const f of q.followUps) out.push(...turnLines('Interviewer', escapeTurnText(f.text)), ...turnLines('Candidate', answerText(f.answer)));
+    }
+  }
+  return out.join('\n');
+}
+
+function answerText(answer: string | undefined): string {
+  return escapeTurnText(answer ?? '') || NO_ANSWER;
+}
+
+/** `8 min`, `7m 30s`, `45s`: durations the format's `**Time:**` reads back to the same seconds. */
+function budgetText(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (rest === 0) return `${minutes} min`;
+  return minutes > 0 ? `${minutes}m ${rest}s` : `${rest}s`;
+}
+
+/** A turn as its own blockquote followed by a blank line, which also ends any code block it left open. */
+function turnLines(label: string, text: string): string[] {
+  const lines = text.split('\n');
+  // The first line goes beside the label, as in the library, unless it opens a code block: a fence there
+  // would not be read as one.
+  const inline = !FENCE.test(stripQuotes(lines[0], Infinity).rest);
+  const first = inline ? [`> **${label}:** ${lines[0]}`] : [`> **${label}:**`, quoted(lines[0])];
+  return [...first, ...lines.slice(1).map(quoted), ''];
+}
+
+/** A label the parser may act on: any bold one (speaker, metadata or a warning), and unbolded speaker labels. */
+function readableLabel(line: string): LabelShape | undefined {
+  const label = scanLabel(line);
+  return label && (label.bold || BUILT_IN_LABELS.includes(normalizeName(label.name))) ? label : undefined;
+}
+
+function quoted(line: string): string {
+  return line === '' ? '>' : `> ${line}`;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Turn text as it must be written to be read back as one turn with the same rendering: line endings normalised,
+ * outer white space trimmed, NUL (which makes the parser refuse the file) replaced, labels outside code blocks
+ * defused, and quotes wrapping the whole text kept. The fence rules mirror src/core/parser.ts; the round-trip
+ * property test holds the two together. Where the parser sees a label that Markdown shows as code (an indented
+ * code block, an inline code span over several lines, raw HTML) structure wins: it is escaped, and the `&#58;` shows.
+ */
+export function escapeTurnText(text: string): string {
+  const normalised = text.replace(/\r\n?/g, '\n').replaceAll('\u0000', '\uFFFD').trim();
+  if (normalised === '') return '';
+  let fence: { marker: string; depth: number } | undefined;
+  const lines = normalised.split('\n').map((line) => {
+    if (fence) {
+      const { depth, rest } = stripQuotes(line, fence.depth);
+      if (depth < fence.depth) {
+        fence = undefined; // the code block ended with its blockquote: this line is ordinary text again
+      } else {
+        if (rest.trimStart().startsWith(fence.marker) && rest.trim().replace(/[`~]/g, '') === '') fence = undefined;
+        return line;
+      }
+    }
+    const { depth, rest } = stripQuotes(line, Infinity);
+    const opens = FENCE.exec(rest);
+    if (opens) {
+      fence = { marker: opens[1], depth };
+      return line;
+    }
+    return defuseLabel(line, line.length - rest.length);
+  });
+  // A code block the answer left open would run on to the end of the turn anyway; closing it says so, and keeps the
+  // parser from warning that it hides the labels inside it.
+  const openFence = fence as { marker: string; depth: number } | undefined;
+  if (openFence) lines.push(`${'> '.repeat(openFence.depth)}${openFence.marker}`);
+  const escaped = lines.join('\n');
+  if (unwrapQuotes(escaped) === escaped) return escaped;
+  const first = String.fromCodePoint(escaped.codePointAt(0)!);
+  return `&#${first.codePointAt(0)};${escaped.slice(first.length)}`;
+}
+
+/**
+ * Replaces the colon of a label at `offset` in `line` by `&#58;` until no label is left there. Labels are found as
+ * the parser finds them (`scanLabel`: bold or not, after emoji, in a list item), so no answer text becomes a turn.
+ */
+function defuseLabel(line: string, offset: number): string {
+  let result = line;
+  for (let label = readableLabel(result.slice(offset)); label; label = readableLabel(result.slice(offset))) {
+    const colon = result.lastIndexOf(':', result.length - label.rest.length - 1);
+    result = `${result.slice(0, colon)}&#58;${result.slice(colon + 1)}`;
+  }
+  return result;
+}
