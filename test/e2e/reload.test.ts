@@ -1,5 +1,6 @@
 // Reloading the window in the middle of an answer continues the same attempt with the right time left.
 import * as assert from 'node:assert/strict';
+import { webviewFrame } from './support/a11y';
 import { answerTurn, openDialogue, remainingSeconds, waitForPosition } from './support/interview';
 import { useSession } from './support/session';
 import {
@@ -102,6 +103,7 @@ describe('Reloading the window during an answer', function () {
     await tab(page, draftTab).click();
     await runCommand(page, 'Interview Dialogues: Finish Answer', 'interviewDialogues.finishAnswer');
     await poll('the countdown to go away', async () => (await statusBarItem(page).count()) === 0 || !(await statusBarItem(page).first().isVisible()), (gone) => gone);
-    await poll('the finish message', () => page.locator('.notifications-toasts').innerText().catch(() => ''), (t) => /Answered in \d+:\d\d of 30:00/.test(t));
+    const review = await webviewFrame(page, '#review');
+    await poll('the review of the finished answer', () => review.locator('.time').innerText(), (t) => /Answered in \d+:\d\d of 30:00/.test(t));
   });
 });
