@@ -215,6 +215,13 @@ function render(): void {
   }
 }
 
+/** Tells screen readers when the clock turns to its warning part and when time is up (once each, not every second). */
+function announcePhase(before: PlayerTimer | null, after: PlayerTimer | null): void {
+  if (!after || before?.questionId !== after.questionId || before.phase === after.phase) return;
+  if (after.phase === 'warning') announcer.textContent = `Time is running low: ${after.label} left.`;
+  else if (after.phase === 'overtime') announcer.textContent = 'Time is up. The timer now counts overtime; finish when ready.';
+}
+
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   if (message?.type === 'state') {
@@ -224,6 +231,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     render();
     if (focusedId) document.getElementById(focusedId)?.focus();
   } else if (message?.type === 'timer') {
+    announcePhase(state.timer, message.timer);
     state = { ...state, timer: message.timer };
     const box = document.getElementById('timer-box');
     const focusedId = document.activeElement?.id;
