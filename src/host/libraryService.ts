@@ -82,9 +82,12 @@ export class LibraryService implements vscode.Disposable {
   private async load(): Promise<Library> {
     const started = Date.now();
     const sources = await this.sources();
+    const listed = Date.now();
     const report = await this.loader.load(sources);
+    const done = Date.now();
     this.latest = report;
-    this.log.info(`Loaded ${report.library.dialogues.length} dialogues from ${report.files} files (${report.parsed} parsed) in ${Date.now() - started} ms`);
+    // The benchmark reads this line (scripts/bench/vscode.mjs): keep its shape.
+    this.log.info(`Loaded ${report.library.dialogues.length} dialogues from ${report.files} files (${report.parsed} parsed) in ${done - started} ms (finding workspace packs ${listed - started} ms, reading and parsing ${done - listed} ms)`);
     this.reportProblems(report);
     this.watch(sources);
     this.changed.fire(report);
