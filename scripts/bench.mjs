@@ -291,11 +291,16 @@ function summarize({ bundles, loads, open, startup, vscode }) {
       `≤ ${BUDGET.clickToTreeMs} ms`,
       click <= BUDGET.clickToTreeMs,
     );
+    const timelines = runs.map((r) => r.clickTimeline).filter(Boolean);
+    if (timelines.length > 0) {
+      const step = (key) => ms(median(timelines.map((t) => t[key])));
+      row('  where it goes (medians)', `press → activation starts ${step('toActivationMs')}, activation ${step('activationMs')}, → library loaded ${step('toLoadedMs')}, → row painted ${step('toPaintedMs')}`, '', undefined);
+    }
   } else {
     row('Click on the activity-bar icon → first topic row painted', notMeasured, `≤ ${BUDGET.clickToTreeMs} ms`, undefined);
   }
 
-  const firstLoads = vscode?.libraryLoads ?? [];
+  const firstLoads = runs.map((r) => r.firstLoad).filter(Boolean);
   const reading = median(firstLoads.map((l) => l.readingMs).filter((n) => n !== undefined));
   if (measuredIn('first library load', reading)) {
     const sample = firstLoads[0];

@@ -62,7 +62,8 @@ function activationPhases() {
   const willActivate = find('code/extHost/willActivateExtension/');
   const didActivate = find('code/extHost/didActivateExtension/');
   if ([willLoad, didLoad, willActivate, didActivate].some((t) => t === undefined)) return undefined;
-  return { codeLoadingMs: didLoad - willLoad, contextWaitMs: willActivate - didLoad, activateCallMs: didActivate - willActivate };
+  // The marks are wall-clock times (ms since 1970), so the page can place them after its click.
+  return { codeLoadingMs: didLoad - willLoad, contextWaitMs: willActivate - didLoad, activateCallMs: didActivate - willActivate, startedAt: willLoad, activatedAt: didActivate };
 }
 
 exports.run = async function run() {

@@ -25,7 +25,7 @@ const unstyle = (text) => text.replace(/^%c\s*[A-Z]+\s+color:\s*#[0-9a-fA-F]{3,6
 
 /**
  * @param {{ extensionPath: string, runs: number, dialogueId: string, timerWindowMs: number, settleMs?: number, log: (line: string) => void }} options
- * @returns {Promise<{ runs: object[], failures: object[], timer?: object, hiddenWebviews?: object, libraryLoads: object[], serverReadyMs: number }>}
+ * @returns {Promise<{ runs: object[], failures: object[], timer?: object, hiddenWebviews?: object, serverReadyMs: number }>}
  */
 export async function measureInVSCode({ extensionPath, runs, dialogueId, timerWindowMs, settleMs = 3000, log }) {
   findChromium(); // throws with what to install
@@ -35,6 +35,8 @@ export async function measureInVSCode({ extensionPath, runs, dialogueId, timerWi
   let browser;
   const results = { runs: [], failures: [], serverReadyMs: 0 };
   let window = 0;
+  const seenLogs = new Set();
+  await fsp.rm(SCREENSHOTS, { recursive: true, force: true });
   try {
     server = await startServer({ smokeDriver: true, env: { INTERVIEW_DIALOGUES_BENCH_DIR: signals } });
     results.serverReadyMs = server.readyMs;
@@ -46,7 +48,7 @@ export async function measureInVSCode({ extensionPath, runs, dialogueId, timerWi
         window += 1;
         const plan = { run, window, dialogueId, timerCheck, timerWindowMs, settleMs };
         await fsp.writeFile(path.join(signals, 'plan.json'), JSON.stringify(plan));
-        outcome = await oneWindow({ server, browser, extensionPath, testsPath, signals, plan });
+        outcome = await oneWindow({ server, browser, extensionPath, testsPath, signals, plan, seenLogs });
         if (!outcome.run.error) break;
         results.failures.push({ run, attempt, error: outcome.run.error, screenshot: outcome.run.screenshot });
         log(`  run ${run}/${runs}, window ${window}: ERROR ${outcome.run.error}${outcome.run.screenshot ? ` (screenshot ${path.relative(process.cwd(), outcome.run.screenshot)})` : ''}${attempt === 1 ? '; retrying in a fresh window' : '; failed again'}`);
@@ -60,7 +62,6 @@ export async function measureInVSCode({ extensionPath, runs, dialogueId, timerWi
         log(`  run ${run}/${runs}: click → first topic row ${fmt(r.clickToRowMs)} ms, Running Extensions "${r.runningExtensions?.text}"${p ? ` (code ${fmt(p.codeLoadingMs)} + context wait ${fmt(p.contextWaitMs)} + activate() ${fmt(p.activateCallMs)})` : ''}, first render ${fmt(r.firstRenderMs)} ms into the webview, command → first turn ${fmt(r.commandToRenderMs)} ms`);
       }
     }
-    results.libraryLoads = await firstLibraryLoads(server.userDataDir);
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
@@ -70,19 +71,22 @@ export async function measureInVSCode({ extensionPath, runs, dialogueId, timerWi
 }
 
 /**
- * The first library load of each window, as the extension logs it: "Loaded N dialogues from M files (P parsed) in
- * X ms", and since the load reads with Node's fs, "(finding workspace packs F ms, reading and parsing R ms)".
+ * The first library load in each extension host whose log is not in `seen` yet, as the extension logs it: "Loaded N
+ * dialogues from M files (P parsed) in X ms (finding workspace packs F ms, reading and parsing R ms)", with the
+ * wall-clock time at which it ended (the log line's time stamp, local time).
  */
-async function firstLibraryLoads(userDataDir) {
+async function newLibraryLoads(userDataDir, seen) {
   const loads = [];
   const entries = await fsp.readdir(path.join(userDataDir, 'logs'), { recursive: true, withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('Interview Dialogues.log')) continue;
-    const text = await fsp.readFile(path.join(entry.parentPath ?? entry.path, entry.name), 'utf8');
-    const match = /Loaded (\d+) dialogues from (\d+) files \((\d+) parsed\) in (\d+) ms(?: \(finding workspace packs (\d+) ms, reading and parsing (\d+) ms\))?/.exec(text);
+    const file = path.join(entry.parentPath ?? entry.path, entry.name);
+    if (!entry.isFile() || !entry.name.endsWith('Interview Dialogues.log') || seen.has(file)) continue;
+    seen.add(file);
+    const text = await fsp.readFile(file, 'utf8');
+    const match = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[info\] Loaded (\d+) dialogues from (\d+) files \((\d+) parsed\) in (\d+) ms(?: \(finding workspace packs (\d+) ms, reading and parsing (\d+) ms\))?/m.exec(text);
     if (!match) continue;
-    const [, dialogues, files, parsed, total, finding, reading] = match.map(Number);
-    loads.push({ dialogues, files, parsed, ms: total, findingMs: match[5] ? finding : undefined, readingMs: match[6] ? reading : undefined });
+    const [dialogues, files, parsed, total, finding, reading] = match.slice(3).map((n) => (n === undefined ? undefined : Number(n)));
+    loads.push({ dialogues, files, parsed, ms: total, findingMs: finding, readingMs: reading, endedAt: new Date(`${match[1]}T${match[2]}`).getTime() });
   }
   return loads;
 }
@@ -140,12 +144,16 @@ function installClickProbe(viewName) {
 async function clickToFirstRow(page) {
   const icon = page.locator(`.activitybar .action-item .action-label[aria-label^="${CONTAINER_TITLE}"]`);
   await icon.waitFor({ state: 'visible', timeout: 60_000 });
+  // A click on the icon of a container already showing would close it: the window must start without it.
+  const item = page.locator(`.activitybar .action-item:has(.action-label[aria-label^="${CONTAINER_TITLE}"])`);
+  if ((await item.getAttribute('class'))?.split(/\s+/).includes('checked')) throw new Error('the Interview Dialogues side bar was already open before the click');
   await page.evaluate(installClickProbe, VIEW_NAME);
   const box = await icon.boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForFunction(() => globalThis.__benchClick.painted !== undefined, undefined, { timeout: 60_000, polling: 250 });
   const probe = await page.evaluate(() => globalThis.__benchClick);
-  return { clickToRowMs: probe.painted - probe.down, clickToRowInDomMs: probe.inDom - probe.down, firstRow: probe.label };
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  return { clickToRowMs: probe.painted - probe.down, clickToRowInDomMs: probe.inDom - probe.down, firstRow: probe.label, clickedAt: origin + probe.down };
 }
 
 /**
@@ -176,7 +184,23 @@ async function readRunningExtensions(page) {
   }
 }
 
-async function oneWindow({ server, browser, extensionPath, testsPath, signals, plan }) {
+/**
+ * Where the time from the press to the painted row goes, from wall-clock times of three processes on one machine:
+ * the press (page), the activation (VS Code's marks in the extension host) and the end of the first library load
+ * (the extension's log line, millisecond time stamps).
+ */
+function clickTimeline(run) {
+  const { clickedAt, clickToRowMs, phases, firstLoad } = run;
+  if (clickedAt === undefined || !phases || !firstLoad || run.activeBeforeClick) return undefined;
+  return {
+    toActivationMs: phases.startedAt - clickedAt,
+    activationMs: phases.activatedAt - phases.startedAt,
+    toLoadedMs: firstLoad.endedAt - phases.activatedAt,
+    toPaintedMs: clickedAt + clickToRowMs - firstLoad.endedAt,
+  };
+}
+
+async function oneWindow({ server, browser, extensionPath, testsPath, signals, plan, seenLogs }) {
   const workspace = await copyToTemp(FIXTURE_WORKSPACE, 'interview-dialogues-bench-ws-');
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
@@ -257,6 +281,8 @@ async function oneWindow({ server, browser, extensionPath, testsPath, signals, p
     const result = await finished;
     if (result.error) throw new Error(result.error);
     if (result.code !== 0) throw new Error(`the extension host run failed (exit ${result.code})`);
+    [run.firstLoad] = await newLibraryLoads(server.userDataDir, seenLogs);
+    run.clickTimeline = clickTimeline(run);
   } catch (error) {
     run.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
     run.screenshot = path.join(SCREENSHOTS, `window-${plan.window}.png`);
