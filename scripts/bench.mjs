@@ -46,7 +46,7 @@ const BUDGET = {
   /** As "Developer: Show Running Extensions" reports it: code loading + the activate() call. */
   activationMs: 24,
   clickToTreeMs: 250,
-  /** The first load of the library in the extension host: reading and parsing the files. */
+  /** The shipped library's first load in the extension host: reading and parsing its files. */
   firstLoadMs: 20,
   index1000ColdMs: 100,
   index1000WarmMs: 20,
@@ -301,18 +301,18 @@ function summarize({ bundles, loads, open, startup, vscode }) {
   }
 
   const firstLoads = runs.map((r) => r.firstLoad).filter(Boolean);
-  const reading = median(firstLoads.map((l) => l.readingMs).filter((n) => n !== undefined));
-  if (measuredIn('first library load', reading)) {
-    const sample = firstLoads[0];
+  const shipped = median(firstLoads.map((l) => l.shippedMs).filter((n) => n !== undefined));
+  if (measuredIn('the shipped library\'s first load', shipped)) {
     row(
-      `First library load in the extension host: reading + parsing (median of ${firstLoads.length} windows)`,
-      `${ms(reading)} (runs ${list(firstLoads.map((l) => l.readingMs))}) for ${sample.dialogues} dialogues in ${sample.files} files (the shipped library + the sample workspace's pack)`,
+      `The shipped library's first load in the extension host (median of ${firstLoads.length} windows)`,
+      `${ms(shipped)} (runs ${list(firstLoads.map((l) => l.shippedMs))}): reading and parsing its files in a fresh extension host`,
       `≤ ${BUDGET.firstLoadMs} ms`,
-      reading <= BUDGET.firstLoadMs,
+      shipped <= BUDGET.firstLoadMs,
     );
-    row('  before it: finding the workspace packs (workspace.findFiles); whole load', `${ms(median(firstLoads.map((l) => l.findingMs)))}; ${ms(median(firstLoads.map((l) => l.ms)))}`, '', undefined);
+    const sample = firstLoads[0];
+    row('  the whole first load, with the sample workspace\'s pack', `${ms(median(firstLoads.map((l) => l.ms)))} for ${sample.dialogues} dialogues in ${sample.files} files: workspace.findFiles ${ms(median(firstLoads.map((l) => l.findingMs)))} (the shipped library read meanwhile), then ${ms(median(firstLoads.map((l) => l.restMs)))}`, '', undefined);
   } else {
-    row('First library load in the extension host: reading + parsing', notMeasured, `≤ ${BUDGET.firstLoadMs} ms`, undefined);
+    row('The shipped library\'s first load in the extension host', notMeasured, `≤ ${BUDGET.firstLoadMs} ms`, undefined);
   }
 
   row('Eager bundle dist/extension.js', `${kb(bundles.extension.minifiedBytes)} minified, ${kb(bundles.extension.gzipBytes)} gzip${bundles.extension.yamlIsLazy ? '' : ' (yaml inside!)'}`, `≤ ${kb(BUDGET.eagerBundleBytes)} minified`, bundles.extension.minifiedBytes <= BUDGET.eagerBundleBytes);

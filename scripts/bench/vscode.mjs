@@ -72,8 +72,8 @@ export async function measureInVSCode({ extensionPath, runs, dialogueId, timerWi
 
 /**
  * The first library load in each extension host whose log is not in `seen` yet, as the extension logs it: "Loaded N
- * dialogues from M files (P parsed) in X ms (finding workspace packs F ms, reading and parsing R ms)", with the
- * wall-clock time at which it ended (the log line's time stamp, local time).
+ * dialogues from M files (P parsed) in X ms (shipped library S ms while finding workspace packs F ms, then R ms)",
+ * with the wall-clock time at which it ended (the log line's time stamp, local time).
  */
 async function newLibraryLoads(userDataDir, seen) {
   const loads = [];
@@ -83,10 +83,10 @@ async function newLibraryLoads(userDataDir, seen) {
     if (!entry.isFile() || !entry.name.endsWith('Interview Dialogues.log') || seen.has(file)) continue;
     seen.add(file);
     const text = await fsp.readFile(file, 'utf8');
-    const match = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[info\] Loaded (\d+) dialogues from (\d+) files \((\d+) parsed\) in (\d+) ms(?: \(finding workspace packs (\d+) ms, reading and parsing (\d+) ms\))?/m.exec(text);
+    const match = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[info\] Loaded (\d+) dialogues from (\d+) files \((\d+) parsed\) in (\d+) ms \((?:shipped library (\d+) ms while )?finding workspace packs (\d+) ms, then (\d+) ms\)/m.exec(text);
     if (!match) continue;
-    const [dialogues, files, parsed, total, finding, reading] = match.slice(3).map((n) => (n === undefined ? undefined : Number(n)));
-    loads.push({ dialogues, files, parsed, ms: total, findingMs: finding, readingMs: reading, endedAt: new Date(`${match[1]}T${match[2]}`).getTime() });
+    const [dialogues, files, parsed, total, shipped, finding, rest] = match.slice(3).map((n) => (n === undefined ? undefined : Number(n)));
+    loads.push({ dialogues, files, parsed, ms: total, shippedMs: shipped, findingMs: finding, restMs: rest, endedAt: new Date(`${match[1]}T${match[2]}`).getTime() });
   }
   return loads;
 }
