@@ -72,10 +72,9 @@ exports.run = async function run() {
   try {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
-    const activeAtStart = extension.isActive;
     // A person clicks once the window is up: let the window's own start-up work finish first.
     await sleep(plan.settleMs);
-    say({ type: 'ready', run: plan.run, activeAtStart, activeBeforeClick: extension.isActive });
+    say({ type: 'ready', run: plan.run, activeBeforeClick: extension.isActive });
     await waitForSignal(dir, `clicked-${plan.window}`);
 
     await waitFor(() => extension.isActive, 'the extension to be active after the click');
