@@ -4,7 +4,7 @@
 //
 //   node scripts/bench.mjs [--quick] [--no-vscode] [--profile] [--keep]
 //     --quick      libraries up to 10,000 dialogues, fewer repetitions, 3 VS Code runs (about a minute)
-//     --no-vscode  skip the real-VS-Code figures (activation, first paint, timer traffic)
+//     --no-vscode  skip the real-VS-Code figures (click → tree, activation, first load, first paint, timer traffic)
 //     --profile    also write V8 CPU profiles of the library loads to test-results/bench-profiles/ and print
 //                  their top functions
 //     --keep       keep the temporary folder (generated libraries, production build)
@@ -43,7 +43,11 @@ const OPEN_DIALOGUE_ID = 'url-shortener'; // "System Design Interview" in dialog
 
 const BUDGET = {
   eagerBundleBytes: 150 * 1024,
-  activationMs: 30,
+  /** As "Developer: Show Running Extensions" reports it: code loading + the activate() call. */
+  activationMs: 24,
+  clickToTreeMs: 250,
+  /** The shipped library's first load in the extension host: reading and parsing its files. */
+  firstLoadMs: 20,
   index1000ColdMs: 100,
   index1000WarmMs: 20,
   blockingMs: 50,
@@ -218,34 +222,19 @@ async function openDialogue(tmp, core) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Properties read from the manifest and the sources
+// The manifest
 
-function startupCheck() {
+/** Events that activate the extension in every window, whether or not it is used there. */
+function startupEvents() {
   const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   const events = manifest.activationEvents ?? [];
-  const eager = events.filter((event) => event === '*' || event === 'onStartupFinished' || event.startsWith('workspaceContains:'));
-  return { activationEvents: events, eager, met: eager.length === 0 };
-}
-
-function timerCodeCheck() {
-  const read = (relative) => fs.readFileSync(path.join(REPO, relative), 'utf8');
-  const panel = read('src/host/playerPanel.ts');
-  const session = read('src/host/answerSession.ts');
-  const host = ['src/host/playerPanel.ts', 'src/host/commands.ts', 'src/extension.ts'].map(read).join('\n');
-  const checks = {
-    timerPostsOnlyWhenVisible: /sendTimer\(\)[^{]*\{[^}]*if \(this\.panel\.visible\)/.test(panel),
-    fullStateWhenShownAgain: /onDidChangeViewState\([^)]*\)[\s\S]{0,200}visible\) this\.sendState\(\)/.test(panel),
-    noRetainContextWhenHidden: !/retainContextWhenHidden\s*:\s*true/.test(host),
-    repaintIntervalIsOneSecond: /setInterval\([^;]*,\s*1000\)/.test(session),
-    initialStateInHtml: /id="initial-state"/.test(read('src/host/playerHtml.ts')),
-  };
-  return { ...checks, met: Object.values(checks).every(Boolean) };
+  return { activationEvents: events, everyWindow: events.filter((event) => event === '*' || event === 'onStartupFinished' || event.startsWith('workspaceContains:')) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Report
 
-function summarize({ bundles, loads, open, startup, timerCode, vscode }) {
+function summarize({ bundles, loads, open, startup, vscode }) {
   const bySize = (n) => loads.find((row) => row.dialogues === n);
   const perThousand = (row) => (row.ours.cold.ms * 1000) / row.dialogues;
   const at10k = bySize(10_000);
@@ -254,24 +243,78 @@ function summarize({ bundles, loads, open, startup, timerCode, vscode }) {
   const scaling = loads.filter((row) => row.dialogues >= 1_000).map(perThousand);
   const spread = Math.max(...scaling) / scaling[0];
   const rows = [];
+  /** Real-VS-Code figures that could not be taken: any of them makes the exit code 1. */
+  const missing = [];
   const row = (figure, value, budget, met) => rows.push({ figure, value, budget, met });
+  const measuredIn = (figure, value) => {
+    if (value !== undefined) return true;
+    if (!vscode?.skipped) missing.push(figure);
+    return false;
+  };
+  const notMeasured = vscode?.error ? `not measured: ${vscode.error}` : 'not measured';
 
-  row('Startup: activation events', startup.activationEvents.join(', ') + ' (+ views and commands, on demand)', 'no *, no onStartupFinished', startup.met);
   const runs = vscode?.runs?.filter((r) => !r.error) ?? [];
-  const activation = median(runs.map((r) => r.activateMs));
+  const windows = `median of ${runs.length} fresh window${runs.length === 1 ? '' : 's'}`;
+  const runsOf = (read) => runs.map(read).filter((n) => typeof n === 'number');
+  const list = (values) => values.map((n) => round(n)).join(', ');
+
+  const reported = runsOf((r) => r.runningExtensions?.ms);
+  const activation = median(reported);
   const phases = runs.map((r) => r.phases).filter(Boolean);
-  const ownActivation = median(phases.map((p) => p.codeLoadingMs + p.activateCallMs));
-  const activatedBefore = runs.some((r) => r.wasActive);
+  const activeBeforeClick = runs.filter((r) => r.activeBeforeClick).length;
+  const { activationEvents, everyWindow } = startup;
   row(
-    `Activation in VS Code${vscode?.version ? ` ${vscode.version}` : ''}: code loading + activate()${phases.length ? ` (median of ${phases.length})` : ''}`,
-    vscode?.error ? `not measured: ${vscode.error}` : `${ms(ownActivation)} (medians: code ${ms(median(phases.map((p) => p.codeLoadingMs)))}, activate() ${ms(median(phases.map((p) => p.activateCallMs)))})${activatedBefore ? ' — WARNING: already active before the call' : ''}`,
-    `≤ ${BUDGET.activationMs} ms`,
-    ownActivation === undefined ? undefined : ownActivation <= BUDGET.activationMs && !activatedBefore,
+    'Startup: activation events',
+    `${activationEvents.join(', ') || 'none'} (+ the view and the commands, on demand)${everyWindow.length ? `; in every window: ${everyWindow.join(', ')}, costing the activation below` : ''}`,
+    `no *; anything eager costs ≤ ${BUDGET.activationMs} ms`,
+    !everyWindow.includes('*') && (everyWindow.length === 0 || (activation !== undefined && activation <= BUDGET.activationMs)),
   );
-  if (runs.length > 0) {
-    row('  getExtension().activate() → resolved (wall)', `${ms(activation)} (runs ${runs.map((r) => round(r.activateMs)).join(', ')}), incl. VS Code's wait for the extension's storage ${ms(median(phases.map((p) => p.contextWaitMs)))}`, '', undefined);
+  if (measuredIn('activation (Running Extensions)', activation)) {
+    row(
+      `Activation as "Show Running Extensions" reports it${vscode.version ? ` in VS Code ${vscode.version}` : ''} (${windows})`,
+      `${ms(activation)} (runs ${list(reported)}); VS Code's marks: code loading ${ms(median(phases.map((p) => p.codeLoadingMs)))}, activate() ${ms(median(phases.map((p) => p.activateCallMs)))}`,
+      `≤ ${BUDGET.activationMs} ms`,
+      activation <= BUDGET.activationMs,
+    );
+    row('  not counted: VS Code\'s wait for the extension\'s context (storage)', ms(median(phases.map((p) => p.contextWaitMs))), '', undefined);
+  } else {
+    row('Activation as "Show Running Extensions" reports it', notMeasured, `≤ ${BUDGET.activationMs} ms`, undefined);
   }
   if (bundles.codeLoadingMs?.medianMs !== undefined) row('  require() of the bundle in plain Node, crypto preloaded (median of 5)', ms(bundles.codeLoadingMs.medianMs), '', undefined);
+
+  const clicks = runsOf((r) => r.clickToRowMs);
+  const click = median(clicks);
+  if (measuredIn('click → first topic row', click)) {
+    row(
+      `Click on the activity-bar icon → first topic row painted (${windows})`,
+      `${ms(click)} (runs ${list(clicks)}); row in the DOM at ${ms(median(runsOf((r) => r.clickToRowInDomMs)))}; ${activeBeforeClick === 0 ? 'activated by the click' : `already active before the click in ${activeBeforeClick} of ${runs.length}`}`,
+      `≤ ${BUDGET.clickToTreeMs} ms`,
+      click <= BUDGET.clickToTreeMs,
+    );
+    const timelines = runs.map((r) => r.clickTimeline).filter(Boolean);
+    if (timelines.length > 0) {
+      const step = (key) => ms(median(timelines.map((t) => t[key])));
+      row('  where it goes (medians)', `press → activation starts ${step('toActivationMs')}, activation ${step('activationMs')}, → library loaded ${step('toLoadedMs')}, → row painted ${step('toPaintedMs')}`, '', undefined);
+    }
+  } else {
+    row('Click on the activity-bar icon → first topic row painted', notMeasured, `≤ ${BUDGET.clickToTreeMs} ms`, undefined);
+  }
+
+  const firstLoads = runs.map((r) => r.firstLoad).filter(Boolean);
+  const shipped = median(firstLoads.map((l) => l.shippedMs).filter((n) => n !== undefined));
+  if (measuredIn('the shipped library\'s first load', shipped)) {
+    row(
+      `The shipped library's first load in the extension host (median of ${firstLoads.length} windows)`,
+      `${ms(shipped)} (runs ${list(firstLoads.map((l) => l.shippedMs))}): reading and parsing its files in a fresh extension host`,
+      `≤ ${BUDGET.firstLoadMs} ms`,
+      shipped <= BUDGET.firstLoadMs,
+    );
+    const sample = firstLoads[0];
+    row('  the whole first load, with the sample workspace\'s pack', `${ms(median(firstLoads.map((l) => l.ms)))} for ${sample.dialogues} dialogues in ${sample.files} files: workspace.findFiles ${ms(median(firstLoads.map((l) => l.findingMs)))} (the shipped library read meanwhile), then ${ms(median(firstLoads.map((l) => l.restMs)))}`, '', undefined);
+  } else {
+    row('The shipped library\'s first load in the extension host', notMeasured, `≤ ${BUDGET.firstLoadMs} ms`, undefined);
+  }
+
   row('Eager bundle dist/extension.js', `${kb(bundles.extension.minifiedBytes)} minified, ${kb(bundles.extension.gzipBytes)} gzip${bundles.extension.yamlIsLazy ? '' : ' (yaml inside!)'}`, `≤ ${kb(BUDGET.eagerBundleBytes)} minified`, bundles.extension.minifiedBytes <= BUDGET.eagerBundleBytes);
   if (bundles.yaml) row('Lazy dist/yaml.js (first library load)', `${kb(bundles.yaml.minifiedBytes)} minified, ${kb(bundles.yaml.gzipBytes)} gzip`, 'not at activation', bundles.extension.yamlIsLazy);
   row('Webview dist/webview/player.js (marked, DOMPurify)', `${kb(bundles.webview.minifiedBytes)} minified, ${kb(bundles.webview.gzipBytes)} gzip`, 'player only', true);
@@ -293,31 +336,40 @@ function summarize({ bundles, loads, open, startup, timerCode, vscode }) {
   row('Open one dialogue, 5 KB (read + parse)', `${ms(open.small.fullMs)} (${open.small.turns} turns; first call ${ms(open.small.firstFullMs)})`, '', undefined);
   row('Open one dialogue, 500 KB (read + parse)', `${ms(open.large.fullMs)} (${open.large.turns} turns; first call ${ms(open.large.firstFullMs)})`, '', undefined);
 
-  const firstRender = median(runs.map((r) => r.firstRenderMs));
-  const ownPart = median(runs.map((r) => r.firstRequestToRenderMs));
+  const ownPart = median(runsOf((r) => r.firstRequestToRenderMs));
   const initialState = runs.length > 0 && runs.every((r) => r.hasInitialState);
-  row(
-    'Player first render, from our document\'s first request',
-    vscode?.error ? 'not measured' : `${ms(ownPart)} (runs ${runs.map((r) => round(r.firstRequestToRenderMs)).join(', ')}), initial state ${initialState ? 'in the HTML' : 'MISSING from the HTML'}`,
-    `≤ ${BUDGET.firstRenderMs} ms, state in HTML`,
-    ownPart === undefined ? undefined : ownPart <= BUDGET.firstRenderMs && initialState,
-  );
-  if (runs.length > 0) {
-    const scriptEnd = median(runs.map((r) => r.playerScript?.end));
-    row('  from the webview frame\'s start (its navigation start)', `${ms(firstRender)}: our document written at ~${ms(median(runs.map((r) => r.firstRenderMs - r.firstRequestToRenderMs)))}, player.js arrived ${ms(scriptEnd)}, first contentful paint ${ms(median(runs.map((r) => r.firstContentfulPaintMs)))}`, '', undefined);
-    row('  open command → first rendered turn (wall)', `${ms(median(runs.map((r) => r.commandToRenderMs)))}: command ${ms(median(runs.map((r) => r.commandMs)))}, VS Code's webview start-up ${ms(median(runs.map((r) => r.commandToFrameStartMs - r.commandMs)))}, then the frame`, '', undefined);
+  if (measuredIn('player first render', ownPart)) {
+    row('Player first render, from our document\'s first request', `${ms(ownPart)} (runs ${list(runsOf((r) => r.firstRequestToRenderMs))}), initial state ${initialState ? 'in the HTML' : 'MISSING from the HTML'}`, `≤ ${BUDGET.firstRenderMs} ms, state in HTML`, ownPart <= BUDGET.firstRenderMs && initialState);
+    const firstRender = median(runsOf((r) => r.firstRenderMs));
+    row('  from the webview frame\'s start (its navigation start)', `${ms(firstRender)}: our document written at ~${ms(median(runs.map((r) => r.firstRenderMs - r.firstRequestToRenderMs)))}, player.js arrived ${ms(median(runs.map((r) => r.playerScript?.end)))}, first contentful paint ${ms(median(runsOf((r) => r.firstContentfulPaintMs)))}`, '', undefined);
+    row('  open command → first rendered turn (wall; library already loaded)', `${ms(median(runsOf((r) => r.commandToRenderMs)))}: command ${ms(median(runsOf((r) => r.commandMs)))}, VS Code's webview start-up ${ms(median(runs.map((r) => r.commandToFrameStartMs - r.commandMs)))}, then the frame`, '', undefined);
+  } else {
+    row('Player first render, from our document\'s first request', notMeasured, `≤ ${BUDGET.firstRenderMs} ms, state in HTML`, undefined);
   }
-  const loadsInHost = vscode?.libraryLoads ?? [];
-  if (loadsInHost.length > 0) row('  first library load in the extension host (log)', `${ms(median(loadsInHost.map((l) => l.ms)))} for ${loadsInHost[0].dialogues} dialogues, ${loadsInHost[0].files} files`, '', undefined);
 
+  // Counted in the extension host's traffic to the window (its $postMessage calls), not read from the source.
   const counts = vscode?.timer?.counts;
   const sum = (o) => Object.values(o ?? {}).reduce((a, b) => a + b, 0);
-  const hiddenOk = counts ? sum(counts.hidden) === 0 && (vscode.hiddenWebviews?.ours ?? 1) === 0 : undefined;
-  const timerValue = counts
-    ? `visible ${counts.visible.timer ?? 0} timer msgs/${vscode.timer.windowMs / 1000} s; hidden ${sum(counts.hidden)} msgs, ${vscode.hiddenWebviews.ours} webview frames; shown again: ${JSON.stringify(counts.shown)}`
-    : 'not measured in VS Code';
-  row('Timer while the player is hidden', `${timerValue}; code: ${timerCode.met ? 'posts only when visible, 1 s repaint, no retainContextWhenHidden' : JSON.stringify(timerCode)}`, '1/s visible, 0 hidden, none kept alive', timerCode.met && hiddenOk !== false);
-  return { rows, spread };
+  if (measuredIn('timer traffic', counts)) {
+    const seconds = vscode.timer.windowMs / 1000;
+    const visibleTimer = counts.visible.timer ?? 0;
+    const hiddenFrames = vscode.hiddenWebviews?.ours;
+    row(
+      'Timer while the player is hidden (messages the extension host sent)',
+      `visible: ${visibleTimer} timer msgs in ${seconds} s; hidden: ${sum(counts.hidden)} msgs, ${hiddenFrames} webview frames kept; shown again: ${JSON.stringify(counts.shown)}`,
+      '1/s visible, 0 hidden, none kept alive, full state when shown',
+      visibleTimer >= seconds - 1 && visibleTimer <= seconds + 1 && sum(counts.hidden) === 0 && hiddenFrames === 0 && (counts.shown.state ?? 0) >= 1,
+    );
+  } else {
+    row('Timer while the player is hidden (messages the extension host sent)', notMeasured, '1/s visible, 0 hidden, none kept alive, full state when shown', undefined);
+  }
+
+  const failures = vscode?.failures ?? [];
+  if (failures.length > 0) {
+    const failedRuns = vscode.runs.filter((r) => r.error).length;
+    row('VS Code windows that failed (each retried once)', failures.map((f) => `run ${f.run} attempt ${f.attempt}: ${f.error}`).join('; '), '', failedRuns === 0 ? undefined : false);
+  }
+  return { rows, spread, missing };
 }
 
 function printTable(rows) {
@@ -347,8 +399,7 @@ async function main() {
     const loads = await libraryLoads(tmp, core);
     log('Opening one dialogue…');
     const open = await openDialogue(tmp, core);
-    const startup = startupCheck();
-    const timerCode = timerCodeCheck();
+    const startup = startupEvents();
     let vscode;
     if (withVSCode) {
       log(`Real VS Code (code-server + headless Chromium), ${VSCODE_RUNS} fresh windows…`);
@@ -362,7 +413,7 @@ async function main() {
         log(`  not measured: ${vscode.error}`);
       }
     } else {
-      vscode = { error: 'skipped (--no-vscode)' };
+      vscode = { skipped: true, error: 'skipped (--no-vscode)' };
     }
     const profiles = {};
     if (profile) {
@@ -375,7 +426,7 @@ async function main() {
       }
     }
     env.loadAverageAtEnd = os.loadavg().map((n) => round(n, 2));
-    const { rows } = summarize({ bundles, loads, open, startup, timerCode, vscode });
+    const { rows, missing } = summarize({ bundles, loads, open, startup, vscode });
     const results = {
       environment: env,
       durationS: round((performance.now() - started) / 1000),
@@ -385,7 +436,6 @@ async function main() {
       libraryLoads: loads,
       openDialogue: open,
       startup,
-      timerCode,
       vscode,
       profiles: profile ? profiles : undefined,
     };
@@ -393,8 +443,9 @@ async function main() {
     log('');
     printTable(rows);
     console.log(`\n${env.cores} cores, load average ${env.loadAverage.join(' ')} at the start and ${env.loadAverageAtEnd.join(' ')} at the end; ${results.durationS} s. Figures in ${path.relative(process.cwd(), RESULTS_FILE) || RESULTS_FILE}.`);
-    // Every figure is printed; a figure that could not be taken (a failed VS Code run) makes the exit code 1.
-    return withVSCode && (vscode.error || vscode.runs.some((r) => r.error)) ? 1 : 0;
+    // Every figure is printed; a figure that could not be taken, even after a retry, makes the exit code 1.
+    if (missing.length > 0) console.log(`Not measured in VS Code: ${missing.join(', ')}.`);
+    return missing.length > 0 ? 1 : 0;
   } finally {
     if (keep) log(`Kept ${tmp}`);
     else await fsp.rm(tmp, { recursive: true, force: true });

@@ -1,7 +1,11 @@
 // Runs inside a real VS Code extension host (loaded as extensionTestsPath by scripts/bench/vscode.mjs), once per
-// window: measures activation, opens a dialogue for the first-paint figure and, when asked, checks the timer's
-// traffic to a hidden player. Plain CommonJS so it needs no build. Talks to the benchmark through the page
-// console (lines starting with MARK) and waits for its answers as files in $INTERVIEW_DIALOGUES_BENCH_DIR.
+// window, and takes turns with the page side: the page clicks the activity-bar icon and times the tree, this side
+// opens "Developer: Show Running Extensions" for the page to read, opens a dialogue for the first-paint figure and,
+// in the last window, starts an answer and hides and shows the player while the page counts what the extension
+// host sends to it. Only the public vscode API and the extension's commands are used: nothing here reaches into
+// the extension's objects, so a refactoring inside the extension cannot silently break the benchmark.
+// Plain CommonJS so it needs no build. Talks to the page through the console (lines starting with MARK) and
+// waits for the page's answers as files in $INTERVIEW_DIALOGUES_BENCH_DIR.
 /* global require, exports */
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS, loaded by the extension host as is */
 'use strict';
@@ -12,6 +16,7 @@ const { performance } = require('node:perf_hooks');
 
 const EXTENSION_ID = 'interview-dialogues.interview-dialogues';
 const MARK = '\u2063bench ';
+const PHASE_MARK = 'interview-dialogues-bench-phase:';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const say = (message) => console.log(MARK + JSON.stringify(message));
@@ -26,44 +31,39 @@ async function waitFor(check, what, timeoutMs = 30_000) {
   }
 }
 
-/** Waits until the benchmark has written `name` into the shared folder (it does so once it has read the page). */
+/** Waits until the page has written `name` into the shared folder (it does so once it has done its part). */
 function waitForSignal(dir, name) {
   const file = path.join(dir, name);
   return waitFor(() => fs.existsSync(file), `the benchmark's "${name}" signal`, 120_000);
 }
 
-function playerTab() {
-  for (const group of vscode.window.tabGroups.all) {
-    for (const tab of group.tabs) {
-      if (tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('interviewDialogues.player')) return { tab, group };
-    }
-  }
-  return undefined;
+function tabs() {
+  return vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => ({ tab, group })));
 }
+
+function playerTab() {
+  return tabs().find(({ tab }) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('interviewDialogues.player'));
+}
+
+/** A tab is on screen when it is the active tab of its group (every editor group is visible). */
+const playerVisible = () => playerTab()?.tab.isActive === true;
 
 /**
  * VS Code's own marks around the activation (globalThis.MonacoPerformanceMarks in the extension host): code
  * loading (require of dist/extension.js), the wait for the extension's context (its storage, read over RPC, in
- * parallel with code loading), and the activate() call until its result resolves. Code loading + activate call
- * is what "Developer: Show Running Extensions" reports as activation time.
+ * parallel with code loading), and the activate() call until its result resolves. They split what the Running
+ * Extensions editor reports as one number.
  */
-function activationPhases(started) {
+function activationPhases() {
   const marks = globalThis.MonacoPerformanceMarks?.getMarks?.() ?? [];
-  const find = (prefix) => marks.filter((m) => m.name.startsWith(prefix) && (m.name.includes(EXTENSION_ID) || m.name.includes('interview-dialogues'))).at(-1)?.startTime;
+  const find = (prefix) => marks.filter((m) => m.name === prefix + EXTENSION_ID).at(-1)?.startTime;
   const willLoad = find('code/extHost/willLoadExtensionCode/');
   const didLoad = find('code/extHost/didLoadExtensionCode/');
   const willActivate = find('code/extHost/willActivateExtension/');
   const didActivate = find('code/extHost/didActivateExtension/');
   if ([willLoad, didLoad, willActivate, didActivate].some((t) => t === undefined)) return undefined;
-  // The marks count from the process's time origin, like performance.now() plus the origin.
-  const origin = performance.timeOrigin;
-  const startedAt = Math.abs(willLoad - (origin + started)) < Math.abs(willLoad - started) ? origin + started : started;
-  return {
-    beforeCodeLoadingMs: willLoad - startedAt,
-    codeLoadingMs: didLoad - willLoad,
-    contextWaitMs: willActivate - didLoad,
-    activateCallMs: didActivate - willActivate,
-  };
+  // The marks are wall-clock times (ms since 1970), so the page can place them after its click.
+  return { codeLoadingMs: didLoad - willLoad, contextWaitMs: willActivate - didLoad, activateCallMs: didActivate - willActivate, startedAt: willLoad, activatedAt: didActivate };
 }
 
 exports.run = async function run() {
@@ -72,23 +72,24 @@ exports.run = async function run() {
   try {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     if (!extension) throw new Error(`${EXTENSION_ID} is not loaded`);
-    const wasActive = extension.isActive;
-    // A person opens the view once the window is up: let the window's own start-up work finish first.
+    // A person clicks once the window is up: let the window's own start-up work finish first.
     await sleep(plan.settleMs);
-    const started = performance.now();
-    const api = await extension.activate();
-    const activateMs = performance.now() - started;
-    say({ type: 'activation', run: plan.run, activateMs, wasActive, phases: activationPhases(started) });
+    say({ type: 'ready', run: plan.run, activeBeforeClick: extension.isActive });
+    await waitForSignal(dir, `clicked-${plan.window}`);
 
-    if (plan.firstPaint) {
-      const commandAt = Date.now(); // wall clock, compared with the webview's own clock by the benchmark
-      const commandStarted = performance.now();
-      await vscode.commands.executeCommand('interviewDialogues.openDialogue', { dialogueId: plan.dialogueId });
-      say({ type: 'command', run: plan.run, commandAt, commandMs: performance.now() - commandStarted });
-      await waitForSignal(dir, `painted-${plan.run}`);
-    }
+    await waitFor(() => extension.isActive, 'the extension to be active after the click');
+    await vscode.commands.executeCommand('workbench.action.showRuntimeExtensions');
+    say({ type: 'activation', run: plan.run, phases: activationPhases() });
+    await waitForSignal(dir, `read-activation-${plan.window}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
-    if (plan.timerCheck) await timerCheck(api, plan, dir);
+    const commandAt = Date.now(); // wall clock, compared with the webview's own clock by the page side
+    const commandStarted = performance.now();
+    await vscode.commands.executeCommand('interviewDialogues.openDialogue', { dialogueId: plan.dialogueId });
+    say({ type: 'command', run: plan.run, commandAt, commandMs: performance.now() - commandStarted });
+    await waitForSignal(dir, `painted-${plan.window}`);
+
+    if (plan.timerCheck) await timerCheck(plan, dir);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   } catch (error) {
     say({ type: 'error', run: plan.run, message: String((error && error.stack) || error) });
@@ -97,46 +98,42 @@ exports.run = async function run() {
 };
 
 /**
- * Starts an answer on the dialogue's first question and counts what the host posts to the player: while it is
- * visible (the timer repaints once a second), while it is hidden behind another editor (nothing should be sent),
- * and when it is shown again (one full state).
+ * Starts an answer on the dialogue's first question, then tells the page when the player is visible (the timer
+ * repaints once a second), when another editor hides it (nothing should be sent), and when it is shown again (one
+ * full state). The page counts the webview messages the extension host sends in each phase.
  */
-async function timerCheck(api, plan, dir) {
-  const panel = await waitFor(() => api.players.get(plan.dialogueId), 'the player panel');
-  const counts = { visible: {}, hidden: {}, shown: {} };
-  let phase = 'setup';
-  const post = panel.post;
-  panel.post = function countedPost(message) {
-    if (counts[phase]) counts[phase][message.type] = (counts[phase][message.type] || 0) + 1;
-    return post.call(this, message);
+async function timerCheck(plan, dir) {
+  // The phase goes to the window in the same stream as the messages the page counts (a status-bar message is one
+  // RPC call), so each message is counted in the phase it was sent in.
+  const phase = async (name, ms) => {
+    vscode.window.setStatusBarMessage(`${PHASE_MARK}${name}`, 1);
+    if (ms) await sleep(ms);
   };
-  const library = await api.libraries.library();
-  const question = library.dialogue(plan.dialogueId).questions[0];
-  await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: question.id });
-  await waitFor(() => api.session.current, 'the answer to start');
-  const found = await waitFor(() => playerTab(), 'the player tab');
-  await waitFor(() => panel.isVisible, 'the player to be visible');
+  await vscode.commands.executeCommand('interviewDialogues.answerQuestion', { questionId: `${plan.dialogueId}#q1` });
+  const draft = await waitFor(() => tabs().find(({ tab }) => tab.input instanceof vscode.TabInputText), 'the draft to open');
+  const player = await waitFor(() => playerTab(), 'the player tab');
+  if (player.group === draft.group) throw new Error('the draft opened in the player\'s group, so the player is hidden');
+  await waitFor(playerVisible, 'the player to be visible');
 
-  await sleep(300);
-  phase = 'visible';
-  await sleep(plan.timerWindowMs);
+  await phase('settle', 300);
+  await phase('visible', plan.timerWindowMs);
 
-  phase = 'moving';
-  const document = await vscode.workspace.openTextDocument({ content: 'This editor hides the player.' });
-  await vscode.window.showTextDocument(document, { viewColumn: found.group.viewColumn, preview: false });
-  await waitFor(() => !panel.isVisible, 'the player to be hidden');
-  await sleep(300);
-  phase = 'hidden';
-  await sleep(plan.timerWindowMs);
-  say({ type: 'hidden', run: plan.run, playerVisible: panel.isVisible, attemptRunning: Boolean(api.session.current) });
-  await waitForSignal(dir, `counted-${plan.run}`);
+  // Another editor in the player's group hides it: a file, so closing it asks nothing.
+  await phase('moving');
+  const readme = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'README.md');
+  await vscode.window.showTextDocument(readme, { viewColumn: player.group.viewColumn, preview: false });
+  await waitFor(() => !playerVisible(), 'the player to be hidden');
+  await phase('settle', 300);
+  await phase('hidden', plan.timerWindowMs);
+  say({ type: 'hidden', run: plan.run, playerVisible: playerVisible(), draftOpen: tabs().some(({ tab }) => tab === draft.tab) });
+  await waitForSignal(dir, `counted-${plan.window}`);
 
-  phase = 'shown';
-  panel.reveal();
-  await waitFor(() => panel.isVisible, 'the player to be visible again');
+  await phase('shown');
+  const cover = tabs().find(({ tab }) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === readme.toString());
+  await vscode.window.tabGroups.close(cover.tab);
+  await waitFor(playerVisible, 'the player to be visible again');
   await sleep(500);
-  phase = 'done';
-  panel.post = post;
-  await api.session.abandon();
-  say({ type: 'timer', run: plan.run, windowMs: plan.timerWindowMs, counts });
+  await phase('done');
+  await vscode.commands.executeCommand('interviewDialogues.abandonAnswer');
+  say({ type: 'timer', run: plan.run, windowMs: plan.timerWindowMs });
 }

@@ -82,19 +82,32 @@ export class LibraryService implements vscode.Disposable {
 
   private async load(): Promise<Library> {
     const started = Date.now();
+    // The first load reads the shipped library while the workbench searches the workspace for packs (a search on
+    // the server, tens of milliseconds); the full load below then finds those files unchanged in the loader's cache.
+    const shipped = this.latest ? undefined : this.loader.load([this.shippedSource()]).then(({ parsed }) => ({ parsed, ms: Date.now() - started }));
     const sources = await this.sources();
+    const listed = Date.now();
+    const early = await shipped;
+    const resumed = Date.now();
     const report = await this.loader.load(sources);
+    const done = Date.now();
     this.latest = report;
-    this.log.info(`Loaded ${report.library.dialogues.length} dialogues from ${report.files} files (${report.parsed} parsed) in ${Date.now() - started} ms`);
+    // The benchmark reads this line (scripts/bench/vscode.mjs): keep its shape.
+    const steps = `${early ? `shipped library ${early.ms} ms while ` : ''}finding workspace packs ${listed - started} ms, then ${done - resumed} ms`;
+    this.log.info(`Loaded ${report.library.dialogues.length} dialogues from ${report.files} files (${report.parsed + (early?.parsed ?? 0)} parsed) in ${done - started} ms (${steps})`);
     this.reportProblems(report);
     this.watch(sources);
     this.changed.fire(report);
     return report.library;
   }
 
+  private shippedSource(): DialogueSource {
+    return { id: 'builtin', label: 'Built-in library', root: this.shippedFolder.toString() };
+  }
+
   private async sources(): Promise<DialogueSource[]> {
     const settings = this.settings();
-    const sources: DialogueSource[] = [{ id: 'builtin', label: 'Built-in library', root: this.shippedFolder.toString() }];
+    const sources: DialogueSource[] = [this.shippedSource()];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const pattern = new vscode.RelativePattern(folder, settings.workspaceGlob);
       const files = await Promise.resolve(vscode.workspace.findFiles(pattern, '**/node_modules/**')).catch((error: unknown) => {

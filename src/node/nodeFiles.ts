@@ -1,11 +1,11 @@
-/** Node file-system adapters for the CLI, the benchmark and the unit tests (the extension uses workspace.fs). */
+/** Node file-system adapters for the CLI, the benchmark, the unit tests and the extension's `file:` URIs. */
 import { type Dirent, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { TextFileStore } from '../core/attempts';
 import type { DialogueFileSystem, EntryType } from '../core/libraryLoader';
 
 /** The loader's file system over Node's `fs`, with real paths so link loops stop at once. */
-export const nodeDialogueFileSystem: DialogueFileSystem = {
+export const nodeDialogueFileSystem = {
   async readDirectory(folder) {
     const entries = await fs.readdir(folder, { withFileTypes: true });
     return Promise.all(entries.map(async (entry): Promise<[string, EntryType]> => [entry.name, await entryType(path.join(folder, entry.name), entry)]));
@@ -18,8 +18,8 @@ export const nodeDialogueFileSystem: DialogueFileSystem = {
   join: (folder, name) => path.join(folder, name),
   describeError: (error) => describe(error),
   isNotFound: (error) => (error as NodeJS.ErrnoException)?.code === 'ENOENT',
-  realPath: (folder) => fs.realpath(folder),
-};
+  realPath: (folder: string) => fs.realpath(folder),
+} satisfies DialogueFileSystem;
 
 async function entryType(full: string, entry: Dirent): Promise<EntryType> {
   if (entry.isFile()) return 'file';
