@@ -1,8 +1,10 @@
-// Bundles the extension (Node, CommonJS), the command-line validator and the player webview (browser, IIFE).
+// Bundles the extension (Node, CommonJS) with its lazy chunks, the command line, and the webviews (browser, IIFE),
+// and prepares the shipped library's index (dist/library-index.json).
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
@@ -42,6 +44,23 @@ const lazyYamlPlugin = {
   },
 };
 
+/**
+ * Lazy chunks: each module of src/lazy/ gathers code that activation never runs (the parser, the history and its
+ * scheduler, zod and the message schemas). The extension imports them with `import()`; here each becomes a file of
+ * its own (dist/lazy-<name>.js), so activation neither reads nor compiles it. With dynamic import marked
+ * unsupported, esbuild turns `import()` of that file into a `require` when it is first needed.
+ */
+const LAZY_CHUNKS = ['history', 'library', 'protocol'];
+const lazyChunksPlugin = {
+  name: 'lazy-chunks',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)lazy\/[a-z]+$/ }, (args) => {
+      const name = args.path.split('/').pop();
+      return LAZY_CHUNKS.includes(name) ? { path: `./lazy-${name}.js`, external: true } : undefined;
+    });
+  },
+};
+
 const shared = {
   bundle: true,
   minify: production,
@@ -53,7 +72,8 @@ const shared = {
 };
 
 const builds = [
-  { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [problemMatcherPlugin, lazyYamlPlugin] },
+  { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], supported: { 'dynamic-import': false }, plugins: [problemMatcherPlugin, lazyYamlPlugin, lazyChunksPlugin] },
+  ...LAZY_CHUNKS.map((name) => ({ ...shared, entryPoints: [`src/lazy/${name}.ts`], outfile: `dist/lazy-${name}.js`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [problemMatcherPlugin, lazyYamlPlugin] })),
   { ...shared, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   ...['player', 'review'].map((page) => ({ ...shared, entryPoints: [`src/webview/${page}.ts`], outfile: `dist/webview/${page}.js`, platform: 'browser', format: 'iife', target: 'es2022' })),
@@ -66,8 +86,25 @@ async function copyCodicons() {
   await Promise.all(['codicon.css', 'codicon.ttf'].map((f) => copyFile(path.join(dir, f), path.join('dist/codicons', f))));
 }
 
+/**
+ * Parses the shipped library with the sources just bundled and writes its index (src/core/libraryIndex.ts), so the
+ * extension does not parse those files again in every window. A watch build leaves no index: it would go stale.
+ */
+async function prepareLibraryIndex() {
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'interview-dialogues-index-'));
+  try {
+    const script = path.join(scratch, 'build-index.js');
+    await esbuild.build({ ...shared, metafile: false, sourcemap: false, minify: false, entryPoints: ['src/node/buildLibraryIndex.ts'], outfile: script, platform: 'node', format: 'cjs', target: 'node20' });
+    const { writePreparedIndex } = require(script);
+    await writePreparedIndex('dialogues', path.join('dist', 'library-index.json'));
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
 await copyCodicons();
 if (watch) {
+  await rm(path.join('dist', 'library-index.json'), { force: true });
   for (const options of builds) {
     const context = await esbuild.context(options);
     await context.watch();
@@ -81,4 +118,5 @@ if (watch) {
   }
   await writeFile('dist/meta.json', JSON.stringify(metafile));
   if (results.some((r) => r.errors.length > 0)) process.exit(1);
+  await prepareLibraryIndex();
 }

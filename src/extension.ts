@@ -24,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
   let settings = readSettings();
   const currentSettings = () => settings;
 
-  const libraries = new LibraryService(vscode.Uri.joinPath(context.extensionUri, 'dialogues'), currentSettings, log);
+  const libraries = new LibraryService(vscode.Uri.joinPath(context.extensionUri, 'dialogues'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'library-index.json'), currentSettings, log);
   const diagnostics = new DialogueDiagnostics(libraries, currentSettings);
   const history = new HistoryService(context.globalStorageUri, currentSettings, log);
   const session = new AnswerSession({ state: context.globalState, globalStorage: context.globalStorageUri, history, settings: currentSettings, log });

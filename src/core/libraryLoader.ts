@@ -61,6 +61,11 @@ export interface LoaderOptions {
   limitHint?: string;
   /** Keep only index entries (see `Dialogue.partial`); the player asks for a full dialogue when it opens one. */
   indexOnly?: boolean;
+  /**
+   * Index entries prepared before the extension ran (the shipped library's, at build time) for a file with exactly
+   * these bytes; undefined parses the file as usual. Only used with `indexOnly`.
+   */
+  prepared?: (file: string, bytes: Uint8Array) => ParseResult | undefined;
   /** Longest stretch of work before yielding to the event loop. */
   sliceMs?: number;
   now?: () => number;
@@ -102,6 +107,7 @@ export class LibraryLoader {
   private readonly maxBytes: number;
   private readonly limitHint: string | undefined;
   private readonly indexOnly: boolean;
+  private readonly prepared: LoaderOptions['prepared'];
   private readonly sliceMs: number;
   private readonly now: () => number;
 
@@ -109,6 +115,7 @@ export class LibraryLoader {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.limitHint = options.limitHint;
     this.indexOnly = options.indexOnly ?? false;
+    this.prepared = this.indexOnly ? options.prepared : undefined;
     this.sliceMs = options.sliceMs ?? 20;
     this.now = options.now ?? Date.now;
   }
@@ -197,6 +204,12 @@ export class LibraryLoader {
     if (fetched.kind === 'cached') return { result: fetched.result, parsed: false };
     if (fetched.kind === 'failed') return { result: tagged(fileProblem(file, this.readProblem(fetched.error)), source), parsed: false };
     let result: ParseResult;
+    const prepared = fetched.kind === 'read' ? this.prepared?.(file, fetched.bytes) : undefined;
+    if (prepared) {
+      result = tagged(prepared, source);
+      this.cache.set(file, { size: fetched.stat.size, mtime: fetched.stat.mtime, result });
+      return { result, parsed: false };
+    }
     if (fetched.kind === 'oversize') {
       result = oversizeProblem(file, fetched.stat.size, this.maxBytes, this.limitHint);
     } else {
@@ -284,7 +297,7 @@ export class LibraryLoader {
 /** Question prompts are cut to this length in index entries; the full dialogue has them whole. */
 const INDEX_PROMPT_LENGTH = 200;
 
-function indexEntry(dialogue: Dialogue): Dialogue {
+export function indexEntry(dialogue: Dialogue): Dialogue {
   // Strings cut from the file's text are copied (`own`): a substring would otherwise keep the whole text alive.
   // (The file name and the source's id and label are not cut from the text; they stay shared.)
   return {

@@ -53,7 +53,7 @@ export class AnswerSession implements vscode.Disposable {
   async restore(): Promise<void> {
     const raw = this.options.state.get(StateKeys.activeAttempt);
     if (raw === undefined) return this.update();
-    const { parseStoredAttempt } = await import('../core/storedAttempt');
+    const { parseStoredAttempt } = await import('../lazy/protocol');
     this.active ??= parseStoredAttempt(raw);
     if (!this.active) this.options.log.warn('Ignored an unreadable stored attempt.');
     this.drafts.watch(this.active?.draftPath);

@@ -3,9 +3,8 @@
  * through the file watcher), and while typing in an open dialogue file, debounced.
  */
 import * as vscode from 'vscode';
-import { globMatcher } from '../core/glob';
 import type { Diagnostic } from '../core/model';
-import { parseDialogueFile } from '../core/parser';
+import type * as LazyLibrary from '../lazy/library';
 import type { LibraryService } from './libraryService';
 import type { Settings } from './settings';
 
@@ -24,7 +23,8 @@ export class DialogueDiagnostics implements vscode.Disposable {
         this.publish(report.library.diagnostics);
       }),
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
-        if (this.isDialogueFile(document)) this.checkSoon(document);
+        // Only Markdown can be a dialogue file; the parser's code loads with the first one typed in.
+        if (document.languageId === 'markdown') void import('../lazy/library').then((parser) => this.isDialogueFile(document, parser) && this.checkSoon(document, parser));
       }),
     ];
   }
@@ -53,7 +53,7 @@ export class DialogueDiagnostics implements vscode.Disposable {
     for (const [file, list] of byFile) this.collection.set(vscode.Uri.parse(file), list);
   }
 
-  private isDialogueFile(document: vscode.TextDocument): boolean {
+  private isDialogueFile(document: vscode.TextDocument, { globMatcher }: typeof LazyLibrary): boolean {
     if (this.knownFiles.has(document.uri.toString())) return true;
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
     if (folder === undefined || vscode.languages.match({ pattern: new vscode.RelativePattern(folder, this.settings().workspaceGlob) }, document) === 0) return false;
@@ -61,7 +61,7 @@ export class DialogueDiagnostics implements vscode.Disposable {
     return !globMatcher(this.settings().exclude)(vscode.workspace.asRelativePath(document.uri, false));
   }
 
-  private checkSoon(document: vscode.TextDocument): void {
+  private checkSoon(document: vscode.TextDocument, { parseDialogueFile }: typeof LazyLibrary): void {
     const key = document.uri.toString();
     clearTimeout(this.pending.get(key));
     this.pending.set(

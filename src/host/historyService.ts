@@ -12,12 +12,7 @@ import type { HistoryFiles, HistoryProblem, HistoryWriter } from '../core/histor
 import type { ImportResult } from '../core/history/transfer';
 import type { DueQueue, QuestionCard, RatingOption, ReviewDetails, Scheduler } from '../core/review/scheduler';
 import type { LocalDays } from '../core/review/days';
-import type * as HistoryModule from '../core/history/history';
-import type * as LogModule from '../core/history/log';
-import type * as MigrateModule from '../core/history/migrate';
-import type * as TransferModule from '../core/history/transfer';
-import type * as DaysModule from '../core/review/days';
-import type * as SchedulerModule from '../core/review/scheduler';
+import type * as LazyHistory from '../lazy/history';
 import { Settings as SettingIds } from '../ids';
 import { historyFilesAt } from './fileStore';
 import { userFolderUri } from './paths';
@@ -27,14 +22,7 @@ const RELOAD_DELAY_MS = 300;
 /** How long another window's append may take before a cut-off last line counts as damage. */
 const UNFINISHED_RECHECK_MS = 1500;
 
-type Modules = {
-  log: typeof LogModule;
-  history: typeof HistoryModule;
-  migrate: typeof MigrateModule;
-  transfer: typeof TransferModule;
-  scheduler: typeof SchedulerModule;
-  days: typeof DaysModule;
-};
+type Modules = typeof LazyHistory;
 
 interface Open {
   modules: Modules;
@@ -187,14 +175,7 @@ export class HistoryService implements vscode.Disposable {
   }
 
   private async openFolder(): Promise<Open> {
-    const modules: Modules = {
-      log: await import('../core/history/log'),
-      history: await import('../core/history/history'),
-      migrate: await import('../core/history/migrate'),
-      transfer: await import('../core/history/transfer'),
-      scheduler: await import('../core/review/scheduler'),
-      days: await import('../core/review/days'),
-    };
+    const modules: Modules = await import('../lazy/history');
     const folder = this.folderUri();
     const files = historyFilesAt(folder);
     // The first history format (attempts.json in global storage) moves into the folder; the file stays as a backup.

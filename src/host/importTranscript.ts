@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { slugify } from '../core/text';
-import { type ImportedTranscript, importTranscript, titleFromFileName } from '../core/transcript';
+import type { ImportedTranscript } from '../core/transcript';
 import { Commands, Settings as SettingIds } from '../ids';
 import type { LibraryService } from './libraryService';
 import { freeFileUri } from './paths';
@@ -19,6 +19,7 @@ async function importActiveEditor(libraries: LibraryService): Promise<vscode.Uri
     void vscode.window.showInformationMessage('Open the transcript or notes in an editor first, then run “Import Transcript” again.');
     return undefined;
   }
+  const { importTranscript, titleFromFileName } = await import('../lazy/library');
   const imported = importTranscript(document.getText(), { title: document.isUntitled ? undefined : titleFromFileName(document.uri.path) });
   if (imported.turns === 0) {
     void vscode.window.showWarningMessage(`No speaker lines found in ${fileName(document.uri)}. Lines such as “Interviewer: …”, “Q: …” or “Dana: …” start turns; add them and import again.`);

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Library } from '../core/library';
 import type { Dialogue } from '../core/model';
-import { type DialogueSource, LibraryLoader, type LoadReport, type SourceProblem } from '../core/libraryLoader';
+import type { DialogueSource, LibraryLoader, LoadReport, SourceProblem } from '../core/libraryLoader';
 import { SETTINGS_SECTION, Settings as SettingIds } from '../ids';
 import type { Settings } from './settings';
 import { userFolderUri } from './paths';
@@ -14,7 +14,8 @@ import { workspaceDialogueFileSystem } from './workspaceFileSystem';
 const RELOAD_DELAY_MS = 150;
 
 export class LibraryService implements vscode.Disposable {
-  private loader: LibraryLoader;
+  /** Created with the parser's code (dist/lazy-library.js) on the first load, not at activation. */
+  private loader: Promise<LibraryLoader> | undefined;
   private loaderMaxBytes: number;
   private loading: Promise<Library> | undefined;
   private latest: LoadReport | undefined;
@@ -26,13 +27,17 @@ export class LibraryService implements vscode.Disposable {
   readonly onDidLoad = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
 
+  /**
+   * @param preparedIndex the shipped library's index prepared at build time (dist/library-index.json): its files are
+   *   not parsed again when their bytes are the ones indexed.
+   */
   constructor(
     private readonly shippedFolder: vscode.Uri,
+    private readonly preparedIndex: vscode.Uri,
     private readonly settings: () => Settings,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.loaderMaxBytes = settings().maxFileSize;
-    this.loader = this.createLoader();
     this.subscriptions = [vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload())];
   }
 
@@ -45,7 +50,7 @@ export class LibraryService implements vscode.Disposable {
   /** The whole dialogue (the library holds index entries only), read from its file now. */
   async full(dialogueId: string): Promise<Dialogue | undefined> {
     const entry = (await this.library()).dialogue(dialogueId);
-    return entry && this.loader.full(entry);
+    return entry && (await this.createdLoader()).full(entry);
   }
 
   /** Source-level problems of the last completed load (a missing folder, say). */
@@ -64,14 +69,21 @@ export class LibraryService implements vscode.Disposable {
   settingsChanged(): void {
     if (this.settings().maxFileSize !== this.loaderMaxBytes) {
       this.loaderMaxBytes = this.settings().maxFileSize;
-      this.loader = this.createLoader();
+      this.loader = undefined;
     }
     if (this.loading) void this.reload();
   }
 
   /** The tree needs index entries only; whole dialogues are read when a player opens them. */
-  private createLoader(): LibraryLoader {
-    return new LibraryLoader(workspaceDialogueFileSystem, { maxBytes: this.loaderMaxBytes, limitHint: `setting \`${SettingIds.maxFileSize}\``, indexOnly: true });
+  private createdLoader(): Promise<LibraryLoader> {
+    this.loader ??= import('../lazy/library').then(({ LibraryLoader, preparedLookup }) => {
+      const prepared =
+        this.shippedFolder.scheme === 'file' && this.preparedIndex.scheme === 'file'
+          ? preparedLookup(this.preparedIndex.fsPath, this.shippedFolder.fsPath, (file) => vscode.Uri.parse(file).fsPath)
+          : undefined;
+      return new LibraryLoader(workspaceDialogueFileSystem, { maxBytes: this.loaderMaxBytes, limitHint: `setting \`${SettingIds.maxFileSize}\``, indexOnly: true, prepared });
+    });
+    return this.loader;
   }
 
   private scheduleReload(): void {
@@ -84,12 +96,13 @@ export class LibraryService implements vscode.Disposable {
     const started = Date.now();
     // The first load reads the shipped library while the workbench searches the workspace for packs (a search on
     // the server, tens of milliseconds); the full load below then finds those files unchanged in the loader's cache.
-    const shipped = this.latest ? undefined : this.loader.load([this.shippedSource()]).then(({ parsed }) => ({ parsed, ms: Date.now() - started }));
+    const loader = await this.createdLoader();
+    const shipped = this.latest ? undefined : loader.load([this.shippedSource()]).then(({ parsed }) => ({ parsed, ms: Date.now() - started }));
     const sources = await this.sources();
     const listed = Date.now();
     const early = await shipped;
     const resumed = Date.now();
-    const report = await this.loader.load(sources);
+    const report = await loader.load(sources);
     const done = Date.now();
     this.latest = report;
     // The benchmark reads this line (scripts/bench/vscode.mjs): keep its shape.

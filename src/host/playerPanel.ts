@@ -71,7 +71,7 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   }
 
   async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const { parsePersistedPlayerState } = await import('../protocol/player');
+    const { parsePersistedPlayerState } = await import('../lazy/protocol');
     const persisted = parsePersistedPlayerState(state);
     if (!persisted || this.panels.has(persisted.dialogueId)) {
       // Nothing to restore it to (an older version's state, or a duplicate): close it rather than show a blank panel.
@@ -230,7 +230,7 @@ export class PlayerPanel implements vscode.Disposable {
   }
 
   private async receive(raw: unknown): Promise<void> {
-    const { parseWebviewMessage } = await import('../protocol/player');
+    const { parseWebviewMessage } = await import('../lazy/protocol');
     const message = parseWebviewMessage(raw);
     if (!message) {
       this.context.log.warn(`Dropped a malformed message from the player: ${JSON.stringify(raw)?.slice(0, 200)}`);

@@ -83,7 +83,7 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   }
 
   async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const { parsePersistedReview } = await import('../protocol/review');
+    const { parsePersistedReview } = await import('../lazy/protocol');
     const persisted = parsePersistedReview(state);
     await this.context.history.ready();
     const attempt = persisted && this.context.history.current?.attempt(persisted.attemptId);
@@ -196,7 +196,7 @@ class ReviewPanel implements vscode.Disposable {
   }
 
   private async receive(raw: unknown): Promise<void> {
-    const { parseReviewMessage } = await import('../protocol/review');
+    const { parseReviewMessage } = await import('../lazy/protocol');
     const message = parseReviewMessage(raw);
     if (!message) {
       this.context.log.warn(`Dropped a malformed message from the review: ${JSON.stringify(raw)?.slice(0, 200)}`);

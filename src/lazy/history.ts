@@ -1,0 +1,12 @@
+/**
+ * The practice history's code, loaded on first use (HistoryService): the event log, the merged index, migration,
+ * export/import, FSRS scheduling (ts-fsrs) and statistics. The extension bundle keeps it in dist/lazy-history.js,
+ * so activation neither reads nor compiles it (esbuild.mjs, "lazy chunks").
+ */
+export * as days from '../core/review/days';
+export * as history from '../core/history/history';
+export * as log from '../core/history/log';
+export * as migrate from '../core/history/migrate';
+export * as scheduler from '../core/review/scheduler';
+export * as stats from '../core/review/stats';
+export * as transfer from '../core/history/transfer';
