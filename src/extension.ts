@@ -79,5 +79,5 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
   // So does a mock interview, with both clocks; its code loads only when there is one.
   void mock.restore();
   void offerWalkthroughOnce(context.globalState);
-  return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, history, players, reviews }) : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, history, players, reviews, mock, state: context.globalState }) : undefined;
 }

@@ -38,6 +38,7 @@ export const Commands = {
   endInterview: 'interviewDialogues.endInterview',
   sessionActions: 'interviewDialogues.sessionActions',
   askFollowUp: 'interviewDialogues.askFollowUp',
+  checkKeyPoints: 'interviewDialogues.checkKeyPoints',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 

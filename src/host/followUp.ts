@@ -58,7 +58,9 @@ export async function askFollowUp(mock: MockSessions, services: MockServices): P
     } else {
       panel?.stream(undefined);
     }
-    return showFailure(failureNotice(result.failure, TASK, result.model), target);
+    // Not awaited: a notification's promise settles only when it is dismissed.
+    void showFailure(failureNotice(result.failure, TASK, result.model), target);
+    return;
   }
   const reply = readFollowUpReply(result.reply);
   if (!reply.text) {

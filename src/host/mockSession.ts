@@ -8,10 +8,10 @@
 import * as vscode from 'vscode';
 import {
   addFollowUp as addSessionFollowUp, currentQuestion, endSession, nextQuestion, nextStage, pauseSession, playerView, recordAnswers, resumeSession,
-  startMockSession, takeDueEvents, viewSession, type MockSession, type SessionEvent,
+  startMockSession, takeDueEvents, viewSession, type MockSession, type MockSessionView, type SessionEvent,
 } from '../core/mock/session';
 import { questionSection, followUpSection, sessionDraftTemplate, splitSessionDraft } from '../core/mock/sessionDraft';
-import { questionReviewOf, reachedQuestions, readStoredSession, sessionAttemptRecords, type StoredSession } from '../core/mock/sessionRecord';
+import { questionReviewOf, reachedQuestions, readStoredSession, sessionAttemptRecords, type FinishedSession, type StoredSession } from '../core/mock/sessionRecord';
 import { sessionReport, type QuestionReview } from '../core/mock/sessionReport';
 import { sessionTranscript, transcriptId } from '../core/mock/transcript';
 import { interviewerInput, type InterviewerInput } from '../core/mock/interviewerInput';
@@ -132,8 +132,9 @@ export class MockSessionController implements vscode.Disposable {
       const session = await this.captureDraft();
       const step = viewSession(session, Date.now(), 0).next;
       if (step === 'end') {
-        const choice = await vscode.window.showInformationMessage('This is the interview’s last question. End the interview when your answer is ready.', 'End Interview');
-        if (choice) void vscode.commands.executeCommand(Commands.endInterview);
+        void vscode.window.showInformationMessage('This is the interview’s last question. End the interview when your answer is ready.', 'End Interview').then((choice) => {
+          if (choice) void vscode.commands.executeCommand(Commands.endInterview);
+        });
         return;
       }
       await this.moveTo(nextQuestion(session, Date.now()));
@@ -223,6 +224,12 @@ export class MockSessionController implements vscode.Disposable {
       await this.save({ ...this.stored!, session });
       await this.appendToDraft(followUpSection(added));
     });
+  }
+
+  snapshot(): { session: MockSession; finished?: FinishedSession; view: MockSessionView } | undefined {
+    const stored = this.stored;
+    if (!stored) return undefined;
+    return { session: stored.session, ...(stored.finished ? { finished: stored.finished } : {}), view: viewSession(stored.session, Date.now(), this.services.settings().warningThreshold) };
   }
 
   playerSession(dialogueId: string): PlayerSession | undefined {
@@ -340,10 +347,17 @@ export class MockSessionController implements vscode.Disposable {
     await this.continueReviews();
   }
 
-  /** Shows the next review of the session, or, when all were seen, the report. */
+  /** Shows the next review of the session that is not rated yet, or, when all were seen, the report. */
   private async continueReviews(): Promise<void> {
-    const finished = this.stored?.finished;
+    let finished = this.stored?.finished;
     if (!finished) return;
+    await this.services.history.ready();
+    let reviewed = finished.reviewed;
+    while (reviewed < finished.attempts.length && this.isRated(finished.attempts[reviewed])) reviewed++;
+    if (reviewed !== finished.reviewed) {
+      finished = { ...finished, reviewed };
+      await this.save({ ...this.stored!, finished });
+    }
     if (finished.reviewed >= finished.attempts.length) return this.complete();
     const { attemptId } = finished.attempts[finished.reviewed];
     const column = this.services.players().get(this.session!.dialogue.id)?.column;
@@ -359,6 +373,11 @@ export class MockSessionController implements vscode.Disposable {
           await this.continueReviews();
         }),
     });
+  }
+
+  private isRated({ key, attemptId }: { key: string; attemptId: string }): boolean {
+    const question = reachedQuestions(this.session!).find((q) => q.key === key);
+    return question !== undefined && (this.services.history.current?.question(question.questionId)?.reviews.some((r) => r.attempt === attemptId) ?? false);
   }
 
   /** The last step: the final report opened, the session closed, the transcript offered for replay. */

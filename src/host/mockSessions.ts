@@ -5,6 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { Commands, StateKeys } from '../ids';
+import type { MockSession, MockSessionView } from '../core/mock/session';
+import type { FinishedSession } from '../core/mock/sessionRecord';
 import type { PlayerSession } from '../protocol/player';
 import type { AnswerSession } from './answerSession';
 import type { HistoryService } from './historyService';
@@ -57,10 +59,21 @@ export class MockSessions implements vscode.Disposable {
     return this.loading;
   }
 
-  /** Continues a session a previous window left; loads nothing when there is none. */
+  /**
+   * Continues a session a previous window left, from globalState alone (a controller already loaded is replaced);
+   * loads nothing when there is none.
+   */
   async restore(): Promise<void> {
     if (this.services.state.get(StateKeys.mockSession) === undefined) return;
+    this.loaded?.dispose();
+    this.loaded = undefined;
+    this.loading = undefined;
     await (await this.controller()).restore();
+  }
+
+  /** The session and its view now, once the controller is loaded. */
+  current(): { session: MockSession; finished?: FinishedSession; view: MockSessionView } | undefined {
+    return this.loaded?.snapshot();
   }
 
   /** What the player of `dialogueId` shows of the session, if that dialogue is the one interviewed. */

@@ -201,6 +201,11 @@ export class PlayerPanel implements vscode.Disposable {
     this.post({ type: 'session', session });
   }
 
+  /** The interviewer's follow-up being streamed, or the last one (until the next). */
+  get lastStream(): PlayerStream | undefined {
+    return this.streamed;
+  }
+
   /** Shows the interviewer's reply as it streams in (model text: the webview sanitises it like dialogue text). */
   stream(stream: PlayerStream | undefined): void {
     this.streamed = stream;

@@ -15,7 +15,7 @@ import type { KeyPointSuggestion } from '../core/interviewer/replies';
 import { sessionDraftAnswer } from '../core/mock/sessionDraft';
 import { formatDuration } from '../core/text';
 import type { RatingOption } from '../core/review/scheduler';
-import { Commands, ContextKeys, WebviewTypes } from '../ids';
+import { Commands, ContextKeys, Settings as SettingIds, WebviewTypes } from '../ids';
 import { ContextKey } from './contextKey';
 import type { ReviewMessage, ReviewState } from '../protocol/review';
 import type { HistoryService } from './historyService';
@@ -67,6 +67,25 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   /** Rates the answer under review, as its buttons do (the palette's Rate Answer, keyboard and screen-reader users). */
   async rate(rating: Rating): Promise<boolean> {
     return (await this.panel?.rate(rating)) ?? false;
+  }
+
+  /** Check Against Key Points for the answer under review (its button, or the palette). */
+  async checkKeyPoints(): Promise<void> {
+    if (!this.panel) {
+      void vscode.window.showInformationMessage('Open a review first: finish an answer, or pick one with Review Answer.');
+      return;
+    }
+    if (!this.context.settings().interviewerEnabled) {
+      const choice = await vscode.window.showInformationMessage('The interviewer is off. Turned on, Check Against Key Points sends the question, its key points and your answer to a language model you have in VS Code, only when you click, and shows you exactly what is sent the first time.', 'Turn On and Check');
+      if (!choice) return;
+      await vscode.workspace.getConfiguration().update(SettingIds.interviewerEnabled, true, vscode.ConfigurationTarget.Global);
+    }
+    await this.panel.checkKeyPoints();
+  }
+
+  /** The checklist as the review shows it, with the model's suggestions (for tests and screen readers' palette users). */
+  keyPoints(): ReviewState['keyPoints'] {
+    return this.panel?.keyPoints() ?? [];
   }
 
   /** The four ratings with their next intervals, for the attempt under review. */
@@ -271,8 +290,12 @@ class ReviewPanel implements vscode.Disposable {
     }
   }
 
+  keyPoints(): ReviewState['keyPoints'] {
+    return this.state().keyPoints;
+  }
+
   /** The model's suggestions pre-fill nothing by themselves: they are shown for the user to accept or change. */
-  private async checkKeyPoints(): Promise<void> {
+  async checkKeyPoints(): Promise<void> {
     const context = this.questionContext;
     if (!context || this.check.running || !this.context.settings().interviewerEnabled) return;
     const attemptId = this.attempt.id;
