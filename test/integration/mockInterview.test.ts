@@ -1,6 +1,9 @@
 // Mock interviews and the interviewer in a real extension host, with the scripted language model
 // (test/fixtures/fake-lm, installed by scripts/test-integration.mjs) standing in for the user's own model.
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/ids';
 import { resetWorkbench, surface, waitFor } from './support';
@@ -17,10 +20,30 @@ interface RecordedRequest {
 
 const config = () => vscode.workspace.getConfiguration('interviewDialogues');
 
-/** The session draft's document. */
-async function draftDocument(): Promise<vscode.TextDocument> {
-  const session = (await surface()).mockSession()!.session;
-  return vscode.workspace.openTextDocument(vscode.Uri.parse(session.draftPath));
+/** The session draft's document (of the running session, or of the one given). */
+async function draftDocument(draftPath?: string): Promise<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument(vscode.Uri.parse(draftPath ?? (await surface()).mockSession()!.session.draftPath));
+}
+
+/**
+ * Drafts, transcripts and the practice history of these tests go to a folder of their own, removed afterwards:
+ * the other suites see neither the attempts (their due queue) nor the transcripts (their tree).
+ */
+function ownFolders(): void {
+  let folder = '';
+  before(async () => {
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'interview-mock-'));
+    await config().update('draftsFolder', path.join(folder, 'drafts'), vscode.ConfigurationTarget.Global);
+    await config().update('historyFolder', path.join(folder, 'history'), vscode.ConfigurationTarget.Global);
+    const test = await surface();
+    await waitFor(() => test.historyFolder().fsPath === path.join(folder, 'history'), 'the tests’ own history folder');
+  });
+  after(async () => {
+    await config().update('draftsFolder', undefined, vscode.ConfigurationTarget.Global);
+    await config().update('historyFolder', undefined, vscode.ConfigurationTarget.Global);
+    await resetWorkbench();
+    await fs.rm(folder, { recursive: true, force: true });
+  });
 }
 
 /** Writes an answer at the end of the draft (under the section the interview reached last), as a user types. */
@@ -60,6 +83,7 @@ async function readText(uri: string): Promise<string> {
 
 describe('Mock interview sessions', function () {
   this.timeout(120_000);
+  ownFolders();
   beforeEach(resetWorkbench);
   afterEach(async () => {
     if ((await surface()).mockSession()) await runToReport();
@@ -84,7 +108,7 @@ describe('Mock interview sessions', function () {
       written.set(key, words);
       await answer(words);
     });
-    const draft = await draftDocument();
+    const draft = await draftDocument(first.session.draftPath);
     const questions = first.session.stages.flatMap((s) => s.questions);
     for (const q of questions) assert.match(draft.getText(), new RegExp(`^## ${q.key.toUpperCase()} · `, 'm'));
 
@@ -155,6 +179,7 @@ describe('Mock interview sessions', function () {
 
 describe('The interviewer (scripted language model)', function () {
   this.timeout(120_000);
+  ownFolders();
 
   before(async function () {
     const extension = vscode.extensions.getExtension(FAKE_LM);
@@ -187,8 +212,9 @@ describe('The interviewer (scripted language model)', function () {
     const question = test.mockSession()!.session.stages[0].questions[0];
     assert.deepEqual(question.followUps.map((f) => f.text), ['What happens when the cache is cold?']);
     assert.match((await draftDocument()).getText(), /^## Q1\.1 · What happens when the cache is cold\?$/m);
+    // The player shows it among the session's prompts (the stream it came in as gives way to it).
     assert.deepEqual(test.playerSession(PLAIN)?.items.map((i) => i.key), ['q1', 'q1.1']);
-    assert.equal(test.playerStream(PLAIN)?.state, 'done');
+    assert.equal(test.playerSession(PLAIN)?.items[1].text, 'What happens when the cache is cold?');
     // What was sent: the question, its key points and the draft, as one user message.
     const [sent] = await requests();
     assert.equal(sent.messages.length, 1);
@@ -204,7 +230,7 @@ describe('The interviewer (scripted language model)', function () {
     await vscode.commands.executeCommand(Commands.askFollowUp);
     const followUps = test.mockSession()!.session.stages[0].questions[0].followUps;
     assert.deepEqual(followUps.map((f) => f.text), ['How would you …']);
-    assert.equal(test.playerStream(PLAIN)?.state, 'cut');
+    assert.equal(test.playerSession(PLAIN)?.items[1]?.text, 'How would you …');
   });
 
   it('with no model at all, sends nothing and changes nothing (the dialogue’s next question is offered instead)', async () => {
