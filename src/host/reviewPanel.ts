@@ -12,7 +12,6 @@ import { markKeyPoint, newReviewForm, proposal, type ReviewForm, reviewDetails, 
 import { writtenAnswer } from '../core/draft';
 import type { QuestionContext } from '../core/interviewer/prompts';
 import type { KeyPointSuggestion } from '../core/interviewer/replies';
-import { sessionDraftAnswer } from '../core/mock/sessionDraft';
 import { formatDuration } from '../core/text';
 import type { RatingOption } from '../core/review/scheduler';
 import { Commands, ContextKeys, Settings as SettingIds, WebviewTypes } from '../ids';
@@ -345,6 +344,8 @@ async function readDraft(uri: string, prompt: string): Promise<ReviewState['draf
   try {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
     const text = open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
+    // The session module loads only for a review, never at activation.
+    const { sessionDraftAnswer } = await import('../core/mock/sessionDraft');
     const written = sessionDraftAnswer(text, prompt) ?? writtenAnswer(text);
     return written ? { markdown: written } : { missing: 'You wrote nothing in this draft.' };
   } catch {

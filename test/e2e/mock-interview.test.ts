@@ -22,6 +22,9 @@ const STATUS = /Stage (\d+)\/\d+ · (\d\d:\d\d) · (\d\d:\d\d) left/;
 
 async function startFromTree(page: Page): Promise<FrameLocator> {
   const topics = await showTopics(page);
+  // The activity bar's hover (it covers the tree's top rows) goes away once the pointer leaves it.
+  await page.mouse.move(900, 600);
+  await page.locator('.context-view .hover-contents').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
   await treeRow(topics, TOPIC).scrollIntoViewIfNeeded();
   await expandRow(treeRow(topics, TOPIC));
   await treeRow(topics, MOCK).click({ button: 'right' });
@@ -100,6 +103,7 @@ describe('A mock interview', function () {
 
     it('comes back with the same stage, question and clocks', async () => {
       const { page } = session();
+      await showTopics(page); // the extension's commands are in the palette once its contributions are loaded
       await runCommand(page, 'Interview Dialogues: Start Mock Interview', 'interviewDialogues.startMockInterview', { keepOpen: true });
       const widget = page.locator('.quick-input-widget');
       await widget.locator('.quick-input-box input').fill(MOCK);
