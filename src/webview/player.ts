@@ -302,21 +302,22 @@ function renderSession(session: PlayerSession): void {
   const clock = element('p', { id: 'session-clock', className: `session-clock${session.paused ? ' paused' : ''}`, title: session.description, 'aria-label': session.description }, icon(session.ended ? 'checklist' : session.paused ? 'debug-pause' : 'watch'), ` ${session.status}`);
   const controls = element('div', { className: 'controls', role: 'toolbar', 'aria-label': 'Mock interview' });
   if (session.ended) {
-    if (session.reviewing) controls.append(sessionButton('session-reviews', `Continue the reviews, ${session.reviewing}`, 'checklist', `Continue the Reviews (${session.reviewing})`, 'continueReviews'));
+    if (session.reviewing) controls.append(sessionButton('session-reviews', `Continue the Reviews (${session.reviewing})`, 'checklist', `Continue the Reviews (${session.reviewing})`, 'continueReviews'));
   } else {
     controls.append(
       session.paused
-        ? sessionButton('session-resume', 'Resume the interview', 'debug-continue', 'Resume', 'resume', 'secondary')
-        : sessionButton('session-pause', 'Pause the interview', 'debug-pause', 'Pause', 'pause', 'secondary'),
+        ? sessionButton('session-resume', 'Resume interview', 'debug-continue', 'Resume', 'resume', 'secondary')
+        : sessionButton('session-pause', 'Pause interview', 'debug-pause', 'Pause', 'pause', 'secondary'),
       sessionButton('session-follow-up', session.interviewer ? 'Ask a follow-up: your language model asks one more question about your draft' : 'Ask a follow-up (the interviewer is off: asks whether to turn it on)', 'comment-discussion', 'Ask a Follow-up', 'askFollowUp', 'secondary'),
     );
-    if (session.next !== 'end') controls.append(sessionButton('session-next', session.next === 'stage' ? 'Next question, in the next stage' : 'Next question', 'arrow-right', 'Next Question', 'next'));
-    controls.append(sessionButton('session-end', 'End the interview', 'debug-stop', 'End Interview', 'end', session.next === 'end' ? '' : 'secondary'));
+    if (session.next !== 'end') controls.append(sessionButton('session-next', session.next === 'stage' ? 'Next Question, in the next stage' : 'Next Question', 'arrow-right', 'Next Question', 'next'));
+    controls.append(sessionButton('session-end', 'End Interview', 'debug-stop', 'End Interview', 'end', session.next === 'end' ? '' : 'secondary'));
   }
   const items = element('ol', { id: 'session-items', 'aria-label': 'Interview questions so far' });
   let stage: string | undefined;
   for (const item of session.items) {
-    if (item.stageTitle !== stage && item.stageTitle !== session.title) items.append(element('li', { className: 'stage', role: 'presentation' }, element('h2', {}, item.stageTitle)));
+    // A list item of its own (axe: an <ol> holds only <li>s that stay list items), holding the stage's heading.
+    if (item.stageTitle !== stage && item.stageTitle !== session.title) items.append(element('li', { className: 'stage' }, element('h2', {}, item.stageTitle)));
     stage = item.stageTitle;
     const label = item.kind === 'question' ? item.key.toUpperCase() : `${item.key.toUpperCase()}, follow-up`;
     const li = element('li', { className: `turn interviewer${item.kind === 'follow-up' ? ' follow-up' : ''}${item.current ? ' current' : ''}`, 'data-key': item.key, 'aria-current': item.current ? 'step' : undefined, 'aria-label': `Interviewer, ${label}` },
