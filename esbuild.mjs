@@ -50,7 +50,7 @@ const lazyYamlPlugin = {
  * its own (dist/lazy-<name>.js), so activation neither reads nor compiles it. With dynamic import marked
  * unsupported, esbuild turns `import()` of that file into a `require` when it is first needed.
  */
-const LAZY_CHUNKS = ['history', 'library', 'protocol'];
+const LAZY_CHUNKS = ['history', 'library', 'mock', 'protocol'];
 const lazyChunksPlugin = {
   name: 'lazy-chunks',
   setup(build) {

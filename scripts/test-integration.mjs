@@ -2,6 +2,9 @@
 // (code-server + headless Chromium, the mechanism @vscode/test-web uses), with the extension loaded from this repo.
 // Needs `npm run build` and `tsc -p tsconfig.json` first (npm test does both).
 //
+// The scripted language model (test/fixtures/fake-lm) is built and installed for every run, so the interviewer's
+// real vscode.lm path is tested too; its tests script it (and script no model at all for the fallback).
+//
 // Env: INTEGRATION_TIMEOUT_MS  overall deadline (default 300000)
 //      INTEGRATION_EXTENSION_PATH  extension folder to load instead of this repo (it must hold
 //                                  out/test/integration/index.js); used to test the harness itself
@@ -12,6 +15,7 @@ import path from 'node:path';
 import {
   FIXTURE_WORKSPACE, REPO, RESULTS_DIR, copyToTemp, displayPath, findChromium, launchChromium, removeTempCopy, startServer,
 } from './vscode-web.mjs';
+import { buildFakeLm } from '../test/fixtures/fake-lm/build.mjs';
 
 const DEADLINE_MS = Number(process.env.INTEGRATION_TIMEOUT_MS || 300_000);
 const OUTPUT_MARKER = '\u2063'; // test/integration/index.ts prefixes the tests' own output with it
@@ -53,7 +57,8 @@ async function main() {
   let sawSummary = false;
   let inTests = false; // between mocha's first line and the summary
   try {
-    server = await startServer({ smokeDriver: true, env: { INTERVIEW_DIALOGUES_MARK_OUTPUT: '1' } });
+    const extraVsix = [buildFakeLm(), ...(process.env.INTERVIEW_DIALOGUES_EXTRA_VSIX?.split(path.delimiter).filter(Boolean) ?? [])];
+    server = await startServer({ smokeDriver: true, extraVsix, env: { INTERVIEW_DIALOGUES_MARK_OUTPUT: '1' } });
     console.log(`[integration] VS Code server ready on ${server.url} in ${server.readyMs} ms`);
     browser = await launchChromium();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });

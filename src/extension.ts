@@ -7,6 +7,8 @@ import { DialogueDiagnostics } from './host/dialogueDiagnostics';
 import { offerWalkthroughOnce } from './host/firstRun';
 import { registerImportTranscript } from './host/importTranscript';
 import { LibraryService } from './host/libraryService';
+import { MockSessions } from './host/mockSessions';
+import { sessionsFolderUri } from './host/paths';
 import { PlayerPanels } from './host/playerPanel';
 import { DueBadge } from './host/dueBadge';
 import { DueQueueService } from './host/dueQueue';
@@ -24,14 +26,10 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
   let settings = readSettings();
   const currentSettings = () => settings;
 
-  const libraries = new LibraryService(vscode.Uri.joinPath(context.extensionUri, 'dialogues'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'library-index.json'), currentSettings, log);
+  const libraries = new LibraryService(vscode.Uri.joinPath(context.extensionUri, 'dialogues'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'library-index.json'), currentSettings, log, () => sessionsFolderUri(settings.draftsFolder, context.globalStorageUri));
   const diagnostics = new DialogueDiagnostics(libraries, currentSettings);
   const history = new HistoryService(context.globalStorageUri, currentSettings, log);
   const session = new AnswerSession({ state: context.globalState, globalStorage: context.globalStorageUri, history, settings: currentSettings, log });
-  const players = new PlayerPanels({ extensionUri: context.extensionUri, libraries, history, session, settings: currentSettings, log });
-  const queue = new DueQueueService(libraries, history);
-  const tree = new TopicsTreeProvider(libraries, history, queue, currentSettings);
-  const treeView = vscode.window.createTreeView(Views.topics, { treeDataProvider: tree, showCollapseAll: true });
   const practiseRun = { active: false };
   const reviews = new ReviewPanels({
     extensionUri: context.extensionUri,
@@ -39,7 +37,14 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
     history,
     log,
     queueRemaining: () => (practiseRun.active ? queue.latest.filter((q) => q.fresh || (q.due ?? Infinity) <= Date.now()).length : undefined),
+    settings: currentSettings,
+    state: context.globalState,
   });
+  const mock: MockSessions = new MockSessions({ state: context.globalState, globalStorage: context.globalStorageUri, libraries, history, answers: session, reviews, players: (): PlayerPanels => players, settings: currentSettings, log });
+  const players = new PlayerPanels({ extensionUri: context.extensionUri, libraries, history, session, mock, settings: currentSettings, log });
+  const queue = new DueQueueService(libraries, history);
+  const tree = new TopicsTreeProvider(libraries, history, queue, currentSettings);
+  const treeView = vscode.window.createTreeView(Views.topics, { treeDataProvider: tree, showCollapseAll: true });
 
   context.subscriptions.push(
     tree.onDidChangeFilter((description) => (treeView.description = description)),
@@ -53,9 +58,11 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
     tree,
     treeView,
     reviews,
+    mock,
     new ModelAnswerDocuments(libraries),
     new DueBadge(treeView, queue),
-    ...registerCommands({ diagnostics, libraries, history, players, session, tree, reviews }),
+    ...registerCommands({ diagnostics, libraries, history, players, session, mock, tree, reviews }),
+    ...mock.registerCommands(),
     ...registerPracticeCommands({ libraries, history, queue, players, session, reviews }, practiseRun),
     registerImportTranscript(libraries),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -69,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
   );
   // A timed answer left running by the last window comes back at once, with its clock.
   void session.restore();
+  // So does a mock interview, with both clocks; its code loads only when there is one.
+  void mock.restore();
   void offerWalkthroughOnce(context.globalState);
-  return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, history, players, reviews }) : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, history, players, reviews, mock, state: context.globalState }) : undefined;
 }

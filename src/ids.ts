@@ -33,6 +33,12 @@ export const Commands = {
   importHistory: 'interviewDialogues.importHistory',
   rateAnswer: 'interviewDialogues.rateAnswer',
   importTranscript: 'interviewDialogues.importTranscript',
+  startMockInterview: 'interviewDialogues.startMockInterview',
+  nextQuestion: 'interviewDialogues.nextQuestion',
+  endInterview: 'interviewDialogues.endInterview',
+  sessionActions: 'interviewDialogues.sessionActions',
+  askFollowUp: 'interviewDialogues.askFollowUp',
+  checkKeyPoints: 'interviewDialogues.checkKeyPoints',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -48,6 +54,10 @@ export const ContextKeys = {
   timerPaused: 'interviewDialogues.timerPaused',
   filterActive: 'interviewDialogues.filterActive',
   reviewOpen: 'interviewDialogues.reviewOpen',
+  /** A mock interview session runs (or is paused); not set once it ended. */
+  sessionActive: 'interviewDialogues.sessionActive',
+  sessionRunning: 'interviewDialogues.sessionRunning',
+  sessionPaused: 'interviewDialogues.sessionPaused',
 } as const;
 
 export const WebviewTypes = {
@@ -60,11 +70,17 @@ export const MODEL_ANSWER_SCHEME = 'interview-dialogues-model';
 
 /** The status-bar item's id (VS Code prefixes it with the extension id). */
 export const TIMER_STATUS_ITEM = 'interviewDialogues.timer';
+/** The mock interview's status-bar item: stage and both clocks. */
+export const SESSION_STATUS_ITEM = 'interviewDialogues.session';
 
 /** globalState keys; the suffix is the version of the stored shape. */
 export const StateKeys = {
   activeAttempt: 'interviewDialogues.activeAttempt.v1',
   walkthroughOffered: 'interviewDialogues.walkthroughOffered.v1',
+  /** The mock interview session (src/core/mock/sessionRecord.ts `StoredSession`). */
+  mockSession: 'interviewDialogues.mockSession.v1',
+  /** Models the user agreed to send interviewer requests to (ids), after seeing what is sent. */
+  interviewerConsent: 'interviewDialogues.interviewerConsent.v1',
 } as const;
 
 /** The getting-started walkthrough (package.json `contributes.walkthroughs`). */
@@ -79,4 +95,5 @@ export const Settings = {
   workspaceGlob: 'interviewDialogues.workspaceGlob',
   exclude: 'interviewDialogues.exclude',
   historyFolder: 'interviewDialogues.historyFolder',
+  interviewerEnabled: 'interviewDialogues.interviewer.enabled',
 } as const;

@@ -1,6 +1,6 @@
 /** The Markdown a draft answer starts from, and how much of a draft the user actually wrote. */
 import type { Dialogue, Question } from './model';
-import { formatDuration, slugify, truncate, wordCount } from './text';
+import { formatDuration, plainText, slugify, truncate, wordCount } from './text';
 import { isDesignTopic } from './topics';
 
 const DESIGN_OUTLINE = [
@@ -97,4 +97,17 @@ export function writtenAnswer(draft: string): string {
     kept.push(line);
   });
   return kept.join('\n').trim();
+}
+
+/**
+ * The section added to a single answer's draft when the interviewer asks a follow-up: the question as a quote
+ * (plain text: it is the model's) under a heading, and room to answer below it.
+ */
+export function followUpDraftSection(followUp: string, number: number): string {
+  return ['', `## Follow-up ${number}`, '', `> ${plainText(followUp)}`, '', '', ''].join('\n');
+}
+
+/** The follow-ups already added to a single answer's draft (`followUpDraftSection`), oldest first. */
+export function askedFollowUps(draft: string): string[] {
+  return [...draft.matchAll(/^## Follow-up \d+[ \t]*\r?\n(?:[ \t]*\r?\n)*> (.*)$/gm)].map((match) => match[1].trim());
 }

@@ -15,7 +15,7 @@ import { Commands, ContextKeys, Settings as SettingIds, StateKeys } from '../ids
 import type { PlayerTimer } from '../protocol/player';
 import { ContextKey } from './contextKey';
 import { DraftFiles } from './draftFiles';
-import { userFolderUri } from './paths';
+import { draftsFolderUri } from './paths';
 import type { HistoryService } from './historyService';
 import type { Settings } from './settings';
 import { TimerStatusBar } from './timerStatusBar';
@@ -147,7 +147,7 @@ export class AnswerSession implements vscode.Disposable {
   }
 
   private draftsFolder(settings: Settings): vscode.Uri {
-    return (settings.draftsFolder && userFolderUri(settings.draftsFolder)) || vscode.Uri.joinPath(this.options.globalStorage, 'drafts');
+    return draftsFolderUri(settings.draftsFolder, this.options.globalStorage);
   }
 
   private async setActive(attempt: ActiveAttempt | undefined): Promise<void> {

@@ -9,6 +9,7 @@ import type { AnswerSession } from './answerSession';
 import type { DialogueDiagnostics } from './dialogueDiagnostics';
 import { createDialogueFile } from './newDialogue';
 import type { LibraryService } from './libraryService';
+import type { MockSessions } from './mockSessions';
 import type { PlayerPanels } from './playerPanel';
 import type { ReviewPanels } from './reviewPanel';
 import type { HistoryService } from './historyService';
@@ -20,6 +21,7 @@ export interface CommandServices {
   history: HistoryService;
   players: PlayerPanels;
   session: AnswerSession;
+  mock: MockSessions;
   tree: TopicsTreeProvider;
   reviews: ReviewPanels;
 }
@@ -29,7 +31,7 @@ type DialogueTarget = TreeNode | { dialogueId: string; turnIndex?: number } | st
 type QuestionTarget = TreeNode | { questionId: string } | string | undefined;
 
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
-  const { libraries, players, session, tree } = services;
+  const { libraries, players, session, mock, tree } = services;
   const noAttempt = () => void vscode.window.showInformationMessage('No answer is in progress. Start one with “Answer This Question” on a question in the Topics view.');
   const register = (id: keyof typeof Commands, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(Commands[id], run);
 
@@ -42,6 +44,11 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 
     register('answerQuestion', async (target?: QuestionTarget) => {
       const library = await libraries.library();
+      if (mock.running) {
+        const choice = await vscode.window.showInformationMessage('A mock interview is running: answer its questions in the session draft. End the interview to answer other questions against the clock.', 'Show Interview Actions');
+        if (choice) await vscode.commands.executeCommand(Commands.sessionActions);
+        return;
+      }
       const questionId = resolveQuestion(target) ?? (await pickQuestion(library, services.history));
       if (!questionId) return;
       const found = library.question(questionId);
@@ -57,8 +64,9 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       await session.start(dialogue, dialogue.questions.find((q) => q.id === questionId) ?? found.question);
     }),
 
-    register('pauseTimer', async () => (session.current ? session.pause() : noAttempt())),
-    register('resumeTimer', async () => (session.current ? session.resume() : noAttempt())),
+    // One clock runs at a time: a single answer's or a mock interview's (Ctrl+Alt+P pauses whichever it is).
+    register('pauseTimer', async () => (session.current ? session.pause() : mock.running ? (await mock.controller()).pause() : noAttempt())),
+    register('resumeTimer', async () => (session.current ? session.resume() : mock.running ? (await mock.controller()).resume() : noAttempt())),
     register('finishAnswer', async () => {
       if (!session.current) return noAttempt();
       const recorded = await session.finish();

@@ -79,3 +79,15 @@ export class DraftFiles implements vscode.Disposable {
     this.subscription.dispose();
   }
 }
+
+/**
+ * Appends text at the end of a draft through the editor, so undo and any unsaved typing survive, then saves it.
+ * A leading blank line of `text` is dropped when the document already ends with a newline.
+ */
+export async function appendToDraft(uri: vscode.Uri, text: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, document.lineAt(document.lineCount - 1).range.end, document.getText().endsWith('\n') ? text.replace(/^\n/, '') : text);
+  await vscode.workspace.applyEdit(edit);
+  if (document.isDirty) await document.save();
+}

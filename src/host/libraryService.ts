@@ -8,7 +8,7 @@ import type { Dialogue } from '../core/model';
 import type { DialogueSource, LibraryLoader, LoadReport, SourceProblem } from '../core/libraryLoader';
 import { SETTINGS_SECTION, Settings as SettingIds } from '../ids';
 import type { Settings } from './settings';
-import { userFolderUri } from './paths';
+import { uriExists, userFolderUri } from './paths';
 import { workspaceDialogueFileSystem } from './workspaceFileSystem';
 
 const RELOAD_DELAY_MS = 150;
@@ -36,6 +36,8 @@ export class LibraryService implements vscode.Disposable {
     private readonly preparedIndex: vscode.Uri,
     private readonly settings: () => Settings,
     private readonly log: vscode.LogOutputChannel,
+    /** Finished mock interviews' transcripts: a source once the folder exists, so they replay in the player. */
+    private readonly sessionsFolder?: () => vscode.Uri,
   ) {
     this.loaderMaxBytes = settings().maxFileSize;
     this.subscriptions = [vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload())];
@@ -134,6 +136,8 @@ export class LibraryService implements vscode.Disposable {
       if (uri) sources.push({ id: `folder:${uri.toString()}`, label: configured, root: uri.toString(), exclude: settings.exclude });
       else this.notifyOnce(`Interview Dialogues: the extra folder “${configured}” is not an absolute or ~/ path; it was skipped.`);
     }
+    const sessions = this.sessionsFolder?.();
+    if (sessions && (await uriExists(sessions))) sources.push({ id: `folder:${sessions.toString()}`, label: 'Your mock interviews', root: sessions.toString() });
     return sources;
   }
 

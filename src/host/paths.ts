@@ -13,6 +13,16 @@ export function userFolderUri(configured: string): vscode.Uri | undefined {
   return undefined;
 }
 
+/** Where drafts go: the user's `interviewDialogues.draftsFolder`, else a folder in the extension's global storage. */
+export function draftsFolderUri(configured: string, globalStorage: vscode.Uri): vscode.Uri {
+  return (configured && userFolderUri(configured)) || vscode.Uri.joinPath(globalStorage, 'drafts');
+}
+
+/** Finished mock interviews' transcripts (dialogue files): `sessions` under the drafts folder. */
+export function sessionsFolderUri(configured: string, globalStorage: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(draftsFolderUri(configured, globalStorage), 'sessions');
+}
+
 export async function uriExists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);

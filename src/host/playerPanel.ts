@@ -10,8 +10,9 @@ import type { Dialogue } from '../core/model';
 import { formatDuration } from '../core/text';
 import { budgetOf } from '../core/draft';
 import { Commands, type CommandId, WebviewTypes } from '../ids';
-import type { HostMessage, PersistedPlayerState, PlayerMode, PlayerState, WebviewMessage } from '../protocol/player';
+import type { HostMessage, PersistedPlayerState, PlayerMode, PlayerState, PlayerStream, WebviewMessage } from '../protocol/player';
 import type { AnswerSession } from './answerSession';
+import type { MockSessions } from './mockSessions';
 import type { LibraryService } from './libraryService';
 import type { HistoryService } from './historyService';
 import type { Settings } from './settings';
@@ -22,6 +23,8 @@ export interface PlayerContext {
   libraries: LibraryService;
   history: HistoryService;
   session: AnswerSession;
+  /** The mock interview: a dialogue being interviewed shows its session view instead of its turns. */
+  mock: MockSessions;
   settings: () => Settings;
   log: vscode.LogOutputChannel;
 }
@@ -37,6 +40,7 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
       context.libraries.onDidLoad(({ library }) => this.panels.forEach((panel) => void panel.libraryChanged(library))),
       context.history.onDidChange(() => this.panels.forEach((panel) => panel.sendState())),
       context.session.onDidChange(() => this.panels.forEach((panel) => panel.sendTimer())),
+      context.mock.onDidChange(() => this.panels.forEach((panel) => panel.sendSession())),
     ];
   }
 
@@ -104,6 +108,8 @@ export class PlayerPanel implements vscode.Disposable {
   private revealed: Set<number>;
   private mode: PlayerMode | undefined;
   private guidance: { title: string; text: string }[];
+  /** The interviewer's follow-up being streamed, or the last one asked (until the next). */
+  private streamed: PlayerStream | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private disposed = false;
 
@@ -185,6 +191,32 @@ export class PlayerPanel implements vscode.Disposable {
     if (this.panel.visible) this.post({ type: 'timer', timer: this.context.session.playerTimer() });
   }
 
+  /** The session view, sent while visible (each second while the interview runs); a hidden panel gets it on showing. */
+  sendSession(): void {
+    if (!this.panel.visible) return;
+    const session = this.context.mock.playerSession(this.dialogueKey);
+    // A finished follow-up now shown among the session's prompts is no longer a stream of its own.
+    const streamed = this.streamed;
+    if (streamed && streamed.state !== 'streaming' && session?.items.some((item) => item.kind === 'follow-up' && item.text === streamed.text)) this.stream(undefined);
+    this.post({ type: 'session', session });
+  }
+
+  /** The interviewer's follow-up being streamed, or the last one (until the next). */
+  get lastStream(): PlayerStream | undefined {
+    return this.streamed;
+  }
+
+  /** Shows the interviewer's reply as it streams in (model text: the webview sanitises it like dialogue text). */
+  stream(stream: PlayerStream | undefined): void {
+    this.streamed = stream;
+    this.post({ type: 'stream', stream });
+  }
+
+  /** Says something to screen readers in the player (a stage's time is up). */
+  announce(text: string): void {
+    this.post({ type: 'announce', text });
+  }
+
   private post(message: HostMessage): void {
     if (!this.disposed) void this.panel.webview.postMessage(message);
   }
@@ -226,7 +258,13 @@ export class PlayerPanel implements vscode.Disposable {
       speed: settings.playbackSpeed,
       answered,
       timer: this.context.session.playerTimer(),
+      ...this.sessionParts(),
     };
+  }
+
+  private sessionParts(): Pick<PlayerState, 'session' | 'stream'> {
+    const session = this.context.mock.playerSession(this.dialogueKey);
+    return { ...(session ? { session } : {}), ...(this.streamed ? { stream: this.streamed } : {}) };
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -264,6 +302,9 @@ export class PlayerPanel implements vscode.Disposable {
       case 'close':
         this.panel.dispose();
         return;
+      case 'sessionAction':
+        await vscode.commands.executeCommand(SESSION_ACTIONS[message.action]);
+        return;
     }
   }
 
@@ -286,6 +327,16 @@ const TIMER_ACTIONS: Record<Extract<WebviewMessage, { type: 'timerAction' }>['ac
   resume: Commands.resumeTimer,
   finish: Commands.finishAnswer,
   compare: Commands.compareWithModelAnswer,
+};
+
+const SESSION_ACTIONS: Record<Extract<WebviewMessage, { type: 'sessionAction' }>['action'], CommandId> = {
+  next: Commands.nextQuestion,
+  end: Commands.endInterview,
+  askFollowUp: Commands.askFollowUp,
+  pause: Commands.pauseTimer,
+  resume: Commands.resumeTimer,
+  // After the end, End Interview goes on with the reviews.
+  continueReviews: Commands.endInterview,
 };
 
 /** The tips written in the dialogue's own file (a pack's closing advice belongs to its dialogues). */

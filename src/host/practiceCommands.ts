@@ -60,6 +60,8 @@ export function registerPracticeCommands(services: PracticeServices, practiseRun
       if (rating) await reviews.rate(rating);
     }),
 
+    vscode.commands.registerCommand(Commands.checkKeyPoints, () => reviews.checkKeyPoints()),
+
     register('compareInDiffEditor', async (target) => {
       const attempt = await attemptOf(target, 'Compare an Answer in the Diff Editor');
       if (!attempt) return;

@@ -17,6 +17,8 @@ export interface Settings {
   maxFileSize: number;
   historyFolder: string;
   schedule: { desiredRetention: number; maximumIntervalDays: number; newPerDay: number };
+  /** The opt-in interviewer (vscode.lm): off unless the user turned it on. */
+  interviewerEnabled: boolean;
 }
 
 export function readSettings(): Settings {
@@ -39,6 +41,7 @@ export function readSettings(): Settings {
       maximumIntervalDays: config.get<number>('review.maximumIntervalDays', 365),
       newPerDay: config.get<number>('review.newQuestionsPerDay', 5),
     },
+    interviewerEnabled: config.get<boolean>('interviewer.enabled', false) === true,
   };
 }
 

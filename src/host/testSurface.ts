@@ -9,7 +9,12 @@ import type { History } from '../core/history/history';
 import type { Library } from '../core/library';
 import type { Dialogue } from '../core/model';
 import type { QuestionCard } from '../core/review/scheduler';
-import type { PlayerTimer } from '../protocol/player';
+import type { MockSession, MockSessionView } from '../core/mock/session';
+import type { FinishedSession } from '../core/mock/sessionRecord';
+import type { PlayerSession, PlayerStream, PlayerTimer } from '../protocol/player';
+import type { ReviewState } from '../protocol/review';
+import { StateKeys } from '../ids';
+import type { MockSessions } from './mockSessions';
 import type { AnswerSession } from './answerSession';
 import type { LibraryService } from './libraryService';
 import type { PlayerPanels } from './playerPanel';
@@ -42,6 +47,20 @@ export interface TestSurface {
   topicsBadge(): vscode.ViewBadge | undefined;
   /** The folder the history is read from and written to. */
   historyFolder(): vscode.Uri;
+  /** The mock interview, as its controller holds it (undefined when none, or none loaded). */
+  mockSession(): { session: MockSession; finished?: FinishedSession; view: MockSessionView } | undefined;
+  /** What the player of a dialogue shows of the session, and of a streamed follow-up. */
+  playerSession(dialogueId: string): PlayerSession | undefined;
+  playerStream(dialogueId: string): PlayerStream | undefined;
+  /** Runs the activation's restore of a mock interview again: a new controller from globalState alone, as after a reload. */
+  restoreMockSession(): Promise<void>;
+  /** The review's checklist with the model's suggestions. */
+  reviewKeyPoints(): ReviewState['keyPoints'];
+  /**
+   * Records consent to send interviewer requests to a model (`vendor/id`), as choosing Send in the first-use
+   * dialog does: a modal dialog cannot be answered from inside the extension host (the e2e tests answer it).
+   */
+  allowInterviewer(model: string): Promise<void>;
 }
 
 export interface Observed {
@@ -52,10 +71,12 @@ export interface Observed {
   history: HistoryService;
   players: PlayerPanels;
   reviews: ReviewPanels;
+  mock: MockSessions;
+  state: vscode.Memento;
 }
 
 export function testSurface(services: Observed): TestSurface {
-  const { tree, treeView, libraries, session, history, players, reviews } = services;
+  const { tree, treeView, libraries, session, history, players, reviews, mock, state } = services;
   return {
     tree,
     topicsDescription: () => treeView.description,
@@ -73,5 +94,14 @@ export function testSurface(services: Observed): TestSurface {
     review: () => reviews.current,
     topicsBadge: () => treeView.badge,
     historyFolder: () => history.folder,
+    mockSession: () => mock.current(),
+    playerSession: (dialogueId) => mock.playerSession(dialogueId),
+    playerStream: (dialogueId) => players.get(dialogueId)?.lastStream,
+    restoreMockSession: () => mock.restore(),
+    reviewKeyPoints: () => reviews.keyPoints(),
+    allowInterviewer: async (model) => {
+      const agreed = state.get<string[]>(StateKeys.interviewerConsent, []);
+      if (!agreed.includes(model)) await state.update(StateKeys.interviewerConsent, [...agreed, model]);
+    },
   };
 }

@@ -28,6 +28,8 @@ export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('setMode'), mode: PlayerModeSchema }),
   z.object({ type: z.literal('timerAction'), action: z.enum(['pause', 'resume', 'finish', 'compare']) }),
   z.object({ type: z.literal('close') }),
+  /** The session view's buttons: the same commands as the palette and the status bar. */
+  z.object({ type: z.literal('sessionAction'), action: z.enum(['next', 'end', 'askFollowUp', 'pause', 'resume', 'continueReviews']) }),
 ]);
 export type WebviewMessage = z.infer<typeof WebviewMessageSchema>;
 
@@ -62,6 +64,43 @@ export interface PlayerTimer {
   paused: boolean;
 }
 
+/** One prompt of a mock interview in the player: only prompts reached so far (core `playerView`). */
+export interface PlayerSessionItem {
+  key: string;
+  kind: 'question' | 'follow-up';
+  stageTitle: string;
+  /** Markdown; a follow-up's is the model's text: untrusted, rendered and sanitised in the webview like dialogue text. */
+  text: string;
+  current: boolean;
+  /** The dialogue's model answer, once the interview is over (never before). */
+  modelAnswer?: string;
+}
+
+/** The player's session view: shown instead of the dialogue's turns while the dialogue runs as a mock interview. */
+export interface PlayerSession {
+  title: string;
+  /** `Stage 2/4 · 08:12 · 41:30 left`, and the same in words for screen readers. */
+  status: string;
+  description: string;
+  paused: boolean;
+  ended: boolean;
+  /** What Next does: the next question, the next stage, or nothing (the last question: End Interview). */
+  next: 'question' | 'stage' | 'end';
+  items: PlayerSessionItem[];
+  /** `2 of 5` while the reviews after the end are under way. */
+  reviewing?: string;
+  /** Whether Ask a Follow-up may use the user's language model (the setting is on). */
+  interviewer: boolean;
+}
+
+/** An interviewer turn being streamed from the user's language model (model text: sanitised like dialogue text). */
+export interface PlayerStream {
+  text: string;
+  state: 'streaming' | 'done' | 'cut';
+  /** Which question it follows up: a session's current key, or a dialogue's question id. */
+  after: string;
+}
+
 export interface PlayerState {
   dialogue: {
     id: string;
@@ -82,8 +121,15 @@ export interface PlayerState {
   speed: number;
   answered: Record<string, { attempts: number; bestLabel: string }>;
   timer: PlayerTimer | null;
+  /** Present while this dialogue runs as a mock interview (and after its end, until the session is closed). */
+  session?: PlayerSession;
+  stream?: PlayerStream;
 }
 
 export type HostMessage =
   | { type: 'state'; state: PlayerState }
-  | { type: 'timer'; timer: PlayerTimer | null };
+  | { type: 'timer'; timer: PlayerTimer | null }
+  | { type: 'session'; session: PlayerSession | undefined }
+  | { type: 'stream'; stream: PlayerStream | undefined }
+  /** Something for screen readers (a stage's time is up). */
+  | { type: 'announce'; text: string };

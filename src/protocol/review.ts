@@ -14,6 +14,12 @@ export const ReviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('score'), criterion: z.string().check(z.maxLength(100)), score: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]) }),
   z.object({ type: z.literal('rate'), rating: RatingSchema }),
   z.object({ type: z.literal('action'), action: z.enum(['diff', 'openDraft', 'next', 'history']) }),
+  /** Check Against Key Points: ask the user's language model for suggestions. */
+  z.object({ type: z.literal('checkKeyPoints') }),
+  /** Accept the model's suggestion for one key point, or (no index) for every key point it judged. */
+  z.object({ type: z.literal('acceptSuggestions'), index: z.optional(z.int().check(z.gte(0), z.lte(1000))) }),
+  /** In a series of reviews (the questions of a mock interview): go on to the next, or to the report. */
+  z.object({ type: z.literal('continue') }),
 ]);
 export type ReviewMessage = z.infer<typeof ReviewMessageSchema>;
 
@@ -42,7 +48,12 @@ export interface ReviewState {
   /** Markdown from files on disk: untrusted, rendered and sanitised in the webview. */
   draft: { markdown?: string; missing?: string };
   modelAnswer?: string;
-  keyPoints: { text: string; mark?: KeyPointMark }[];
+  keyPoints: {
+    text: string;
+    mark?: KeyPointMark;
+    /** The language model's suggestion, for the user to accept or change; `quote` is found in the draft, not taken on trust. */
+    suggestion?: { mark: KeyPointMark; quote?: string; quoteNotFound?: boolean };
+  }[];
   rubric?: { title: string; criteria: { id: string; label: string; hint: string; levels: string[]; score?: number }[] };
   levels: string[];
   proposal: { rating: Rating; reason: string };
@@ -52,6 +63,10 @@ export interface ReviewState {
   rated?: { rating: Rating; next: string };
   /** Practising the due queue: how many are left after this one. */
   queue?: { remaining: number };
+  /** Reviewing the questions of a mock interview one after another: `Review 2 of 5`. */
+  series?: { position: number; count: number };
+  /** Check Against Key Points, when the interviewer setting is on and the question has key points. */
+  check?: { running: boolean; problems: string[] };
 }
 
 export type ReviewHostMessage = { type: 'state'; state: ReviewState };

@@ -4,10 +4,10 @@
  * panel or reloading the window restores the same place.
  */
 import DOMPurify from 'dompurify';
-import type { HostMessage, PersistedPlayerState, PlayerState, PlayerTimer, PlayerTurn, WebviewMessage } from '../protocol/player';
+import type { HostMessage, PersistedPlayerState, PlayerSession, PlayerState, PlayerStream, PlayerTimer, PlayerTurn, WebviewMessage } from '../protocol/player';
 import { autoAdvanceDelayMs, isConcealed } from '../core/playback';
 import { questionTurnOf } from '../core/questions';
-import { button, element, icon, initialState, vscodeApi } from './dom';
+import { announce, button, element, icon, initialState, vscodeApi } from './dom';
 import { markdownRenderer } from './markdown';
 
 const vscode = vscodeApi<WebviewMessage, PersistedPlayerState>();
@@ -17,6 +17,11 @@ const renderMarkdown = markdownRenderer(DOMPurify);
 
 let state = initialState<PlayerState>();
 let playing: ReturnType<typeof setTimeout> | undefined;
+/** What the session view last rendered, so a clock-only update (each second) repaints the clock alone. */
+let sessionShape: string | undefined;
+/** Session prompts already seen, so only a new one is announced. */
+let seenPrompts = new Set((state.session?.items ?? []).map((item) => item.key));
+let markedFirstPrompt = false;
 
 function persist(): void {
   if (!state.dialogue) return;
@@ -166,6 +171,10 @@ function render(): void {
     );
     return;
   }
+  if (state.session) {
+    renderSession(state.session);
+    return;
+  }
   const total = dialogue.turns.length;
   const meta = element('p', { className: 'meta' }, `${dialogue.topic} · ${dialogue.level}${dialogue.tags.length ? ' · ' + dialogue.tags.join(', ') : ''}`);
   const modeButton = button('mode', state.mode === 'practice' ? 'Practice mode: model answers hidden until you answer. Switch to study mode' : 'Study mode: model answers shown. Switch to practice mode', state.mode === 'practice' ? 'eye-closed' : 'eye', state.mode === 'practice' ? 'Practice mode' : 'Study mode', () => {
@@ -196,6 +205,7 @@ function render(): void {
       turns.append(element('li', { className: 'stage', role: 'presentation' }, element('h2', {}, turn.stage)));
     }
     turns.append(renderTurn(turn, index));
+    if (state.stream && turn.questionId === state.stream.after) turns.append(renderStream(state.stream));
   });
   root.append(element('header', {}, element('h1', { id: 'dialogue-title' }, dialogue.title), meta), renderTimer(state.timer), controls);
   if (dialogue.intro) {
@@ -230,6 +240,17 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     persist();
     render();
     if (focusedId) document.getElementById(focusedId)?.focus();
+  } else if (message?.type === 'session') {
+    state = { ...state, session: message.session };
+    if (!message.session || sessionShapeOf(message.session) !== sessionShape) keepFocus(render);
+    else updateSessionClock(message.session);
+    announceNewPrompts();
+  } else if (message?.type === 'stream') {
+    const previous = state.stream;
+    state = { ...state, stream: message.stream };
+    showStream(message.stream, previous);
+  } else if (message?.type === 'announce') {
+    announce(message.text);
   } else if (message?.type === 'timer') {
     announcePhase(state.timer, message.timer);
     state = { ...state, timer: message.timer };
@@ -260,4 +281,121 @@ document.addEventListener('keydown', (event) => {
 persist();
 render();
 performance.mark('interview-dialogues:first-render');
+if (state.session) markFirstPrompt();
 vscode.postMessage({ type: 'ready' });
+
+// ---- The session view: a mock interview's prompts, one at a time, and the interviewer's streamed follow-ups ----
+
+const STREAM_ID = 'interviewer-stream';
+
+function keepFocus(paint: () => void): void {
+  const focusedId = document.activeElement?.id;
+  paint();
+  if (focusedId) document.getElementById(focusedId)?.focus();
+}
+
+/** Everything the session view shows except its clocks. */
+function sessionShapeOf(session: PlayerSession): string {
+  return JSON.stringify({ ...session, status: undefined, description: undefined });
+}
+
+function sessionButton(id: string, label: string, iconName: string, text: string, action: Extract<WebviewMessage, { type: 'sessionAction' }>['action'], className = ''): HTMLButtonElement {
+  return button(id, label, iconName, text, () => vscode.postMessage({ type: 'sessionAction', action }), className);
+}
+
+function renderSession(session: PlayerSession): void {
+  sessionShape = sessionShapeOf(session);
+  const dialogue = state.dialogue;
+  const meta = dialogue ? `${dialogue.topic} · ${dialogue.level} · mock interview` : 'Mock interview';
+  const clock = element('p', { id: 'session-clock', className: `session-clock${session.paused ? ' paused' : ''}`, title: session.description, 'aria-label': session.description }, icon(session.ended ? 'checklist' : session.paused ? 'debug-pause' : 'watch'), ` ${session.status}`);
+  const controls = element('div', { className: 'controls', role: 'toolbar', 'aria-label': 'Mock interview' });
+  if (session.ended) {
+    if (session.reviewing) controls.append(sessionButton('session-reviews', `Continue the Reviews (${session.reviewing})`, 'checklist', `Continue the Reviews (${session.reviewing})`, 'continueReviews'));
+  } else {
+    controls.append(
+      session.paused
+        ? sessionButton('session-resume', 'Resume interview', 'debug-continue', 'Resume', 'resume', 'secondary')
+        : sessionButton('session-pause', 'Pause interview', 'debug-pause', 'Pause', 'pause', 'secondary'),
+      sessionButton('session-follow-up', session.interviewer ? 'Ask a follow-up: your language model asks one more question about your draft' : 'Ask a follow-up (the interviewer is off: asks whether to turn it on)', 'comment-discussion', 'Ask a Follow-up', 'askFollowUp', 'secondary'),
+    );
+    if (session.next !== 'end') controls.append(sessionButton('session-next', session.next === 'stage' ? 'Next Question, in the next stage' : 'Next Question', 'arrow-right', 'Next Question', 'next'));
+    controls.append(sessionButton('session-end', 'End Interview', 'debug-stop', 'End Interview', 'end', session.next === 'end' ? '' : 'secondary'));
+  }
+  const items = element('ol', { id: 'session-items', 'aria-label': 'Interview questions so far' });
+  let stage: string | undefined;
+  for (const item of session.items) {
+    // A list item of its own (axe: an <ol> holds only <li>s that stay list items), holding the stage's heading.
+    if (item.stageTitle !== stage && item.stageTitle !== session.title) items.append(element('li', { className: 'stage' }, element('h2', {}, item.stageTitle)));
+    stage = item.stageTitle;
+    const label = item.kind === 'question' ? item.key.toUpperCase() : `${item.key.toUpperCase()}, follow-up`;
+    const li = element('li', { className: `turn interviewer${item.kind === 'follow-up' ? ' follow-up' : ''}${item.current ? ' current' : ''}`, 'data-key': item.key, 'aria-current': item.current ? 'step' : undefined, 'aria-label': `Interviewer, ${label}` },
+      element('div', { className: 'turn-header' }, icon(item.kind === 'question' ? 'person' : 'comment-discussion'), element('span', { className: 'speaker' }, item.kind === 'question' ? 'Interviewer' : 'Interviewer · follow-up'), element('span', { className: 'budget' }, label)));
+    const body = element('div', { className: 'turn-body markdown', tabindex: '-1' });
+    body.innerHTML = renderMarkdown(item.text);
+    li.append(body);
+    if (item.modelAnswer !== undefined) {
+      const answer = element('div', { className: 'markdown' });
+      answer.innerHTML = renderMarkdown(item.modelAnswer);
+      li.append(element('details', { className: 'model-answer' }, element('summary', {}, 'Model answer'), answer));
+    }
+    items.append(li);
+  }
+  if (state.stream && !session.ended) items.append(renderStream(state.stream));
+  const hint = session.ended
+    ? element('p', { className: 'hint' }, 'The interview is over: the model answers are revealed under each question.')
+    : element('p', { className: 'hint' }, 'Answer each question in the session draft, under its heading. Model answers stay hidden until the interview ends.');
+  root.replaceChildren(element('header', {}, element('h1', { id: 'dialogue-title' }, `Mock interview: ${session.title}`), element('p', { className: 'meta' }, meta)), clock, controls, hint, items);
+  markFirstPrompt();
+}
+
+function markFirstPrompt(): void {
+  if (markedFirstPrompt || !state.session || state.session.items.length === 0) return;
+  markedFirstPrompt = true;
+  performance.mark('interview-dialogues:first-session-prompt');
+}
+
+function updateSessionClock(session: PlayerSession): void {
+  const clock = document.getElementById('session-clock');
+  if (!clock) return;
+  clock.lastChild!.textContent = ` ${session.status}`;
+  clock.title = session.description;
+  clock.setAttribute('aria-label', session.description);
+}
+
+/** Says each prompt the interview reaches, once: the question's label and its text. */
+function announceNewPrompts(): void {
+  const items = state.session?.items ?? [];
+  const fresh = items.filter((item) => !seenPrompts.has(item.key));
+  seenPrompts = new Set(items.map((item) => item.key));
+  const newest = fresh.at(-1);
+  if (!newest) return;
+  const text = document.querySelector(`[data-key="${CSS.escape(newest.key)}"] .turn-body`)?.textContent?.trim() ?? '';
+  announce(`${newest.kind === 'question' ? `Question ${newest.key.slice(1)}` : 'Follow-up'}: ${text.slice(0, 300)}`);
+}
+
+function renderStream(stream: PlayerStream): HTMLElement {
+  const note = stream.state === 'cut' ? 'cut off: the reply broke off midway' : stream.state === 'streaming' ? 'asking…' : '';
+  const li = element('li', { id: STREAM_ID, className: `turn interviewer follow-up streaming${stream.state === 'streaming' ? '' : ' done'}`, 'aria-label': 'Interviewer, follow-up', 'aria-busy': stream.state === 'streaming' ? 'true' : 'false' },
+    element('div', { className: 'turn-header' }, icon('comment-discussion'), element('span', { className: 'speaker' }, 'Interviewer · follow-up'), element('span', { id: `${STREAM_ID}-note`, className: 'budget' }, note)));
+  const body = element('div', { id: `${STREAM_ID}-body`, className: 'turn-body markdown' });
+  body.innerHTML = renderMarkdown(stream.text);
+  li.append(body);
+  return li;
+}
+
+/** Paints a stream update in place (only the streamed turn changes), marks the first words, announces the end. */
+function showStream(stream: PlayerStream | undefined, previous: PlayerStream | undefined): void {
+  const existing = document.getElementById(STREAM_ID);
+  if (!stream) {
+    existing?.remove();
+    return;
+  }
+  if (existing) existing.replaceWith(renderStream(stream));
+  else keepFocus(render);
+  // Bench hook: the first words of each new stream are on screen (measured against the model's first chunk).
+  const hadWords = previous?.state === 'streaming' && previous.text.trim() !== '';
+  if (!hadWords && stream.text.trim() !== '') performance.mark('interview-dialogues:first-streamed-words');
+  if (stream.state === 'done') announce(`The interviewer asks: ${document.getElementById(`${STREAM_ID}-body`)?.textContent?.trim() ?? ''}`);
+  else if (stream.state === 'cut') announce(`The follow-up was cut off. What arrived: ${document.getElementById(`${STREAM_ID}-body`)?.textContent?.trim() ?? ''}`);
+  else if (!previous || previous.state !== 'streaming') announce('The interviewer is asking a follow-up.');
+}

@@ -58,12 +58,37 @@ function renderKeyPoints(): HTMLElement {
     return section;
   }
   section.append(element('p', { className: 'hint' }, 'For each point: did your answer cover it?'));
+  if (state.check) section.append(renderCheck(state.check));
   state.keyPoints.forEach((point, index) => {
     const legend = element('span', { className: 'markdown inline' });
     legend.innerHTML = renderMarkdown(point.text);
-    section.append(radioGroup(`kp${index}`, legend, MARKS.map(({ mark, label }) => ({ value: mark, label })), point.mark, (mark) => vscode.postMessage({ type: 'mark', index, mark: mark as KeyPointMark })));
+    const group = radioGroup(`kp${index}`, legend, MARKS.map(({ mark, label }) => ({ value: mark, label })), point.mark, (mark) => vscode.postMessage({ type: 'mark', index, mark: mark as KeyPointMark }));
+    if (point.suggestion) group.append(renderSuggestion(point.suggestion, point.mark, index));
+    section.append(group);
   });
   return section;
+}
+
+/** Check Against Key Points: the button, its progress, and what the model's reply left unclear. */
+function renderCheck(check: NonNullable<ReviewState['check']>): HTMLElement {
+  const box = element('div', { className: 'check', role: 'group', 'aria-label': 'Check against key points' });
+  const run = button('check-key-points', 'Check against key points: your language model suggests which points your draft covers, quoting it. You decide.', check.running ? 'loading' : 'sparkle', check.running ? 'Checking…' : 'Check Against Key Points', () => vscode.postMessage({ type: 'checkKeyPoints' }), 'secondary');
+  run.disabled = check.running;
+  box.append(run);
+  const suggested = state.keyPoints.filter((p) => p.suggestion && p.suggestion.mark !== p.mark).length;
+  if (suggested > 0) box.append(button('accept-all', `Accept all ${suggested} suggestions`, 'check-all', `Accept All Suggestions (${suggested})`, () => vscode.postMessage({ type: 'acceptSuggestions' }), 'secondary'));
+  box.append(element('p', { id: 'check-status', className: 'hint', role: 'status' }, check.running ? 'Asking your language model…' : check.problems.join(' ')));
+  return box;
+}
+
+/** The model's suggestion under a key point: its mark, the quote it found in the draft, and a button to accept it. */
+function renderSuggestion(suggestion: NonNullable<ReviewState['keyPoints'][number]['suggestion']>, mark: KeyPointMark | undefined, index: number): HTMLElement {
+  const label = MARKS.find((m) => m.mark === suggestion.mark)?.label ?? suggestion.mark;
+  const box = element('div', { className: 'suggestion' }, icon('sparkle'), element('span', {}, ` Suggested: ${label}`));
+  if (suggestion.quote) box.append(element('blockquote', { className: 'quote' }, suggestion.quote));
+  else if (suggestion.quoteNotFound) box.append(element('span', { className: 'hint' }, ' (its quote was not in your draft)'));
+  if (mark !== suggestion.mark) box.append(button(`accept-${index}`, `Accept the suggestion: ${label}`, 'check', 'Accept', () => vscode.postMessage({ type: 'acceptSuggestions', index }), 'secondary'));
+  return box;
 }
 
 function renderRubric(): HTMLElement | undefined {
@@ -116,11 +141,16 @@ function render(): void {
     button('diff', 'Compare in diff editor', 'diff', 'Compare in Diff Editor', () => vscode.postMessage({ type: 'action', action: 'diff' }), 'secondary'),
     button('open-draft', 'Open your draft', 'go-to-file', 'Open Draft', () => vscode.postMessage({ type: 'action', action: 'openDraft' }), 'secondary'),
     button('history', 'Show this question\'s history', 'history', 'History', () => vscode.postMessage({ type: 'action', action: 'history' }), 'secondary'));
+  if (state.series) {
+    const last = state.series.position >= state.series.count;
+    const text = last ? 'Show the Report' : `Next Review (${state.series.position + 1} of ${state.series.count})`;
+    actions.prepend(button('continue', last ? 'Finish the reviews and show the interview report' : `Next review, ${state.series.position + 1} of ${state.series.count}`, last ? 'output' : 'arrow-right', text, () => vscode.postMessage({ type: 'continue' }), state.rated ? '' : 'secondary'));
+  }
   if (state.rated && state.queue) {
     actions.prepend(button('next', state.queue.remaining > 0 ? `Next due question, ${state.queue.remaining} left` : 'Finish practising: nothing else is due', 'arrow-right', state.queue.remaining > 0 ? `Next Question (${state.queue.remaining} left)` : 'Done for Today', () => vscode.postMessage({ type: 'action', action: 'next' })));
   }
   root.replaceChildren(
-    element('header', {}, element('h1', { id: 'question' }, state.question.prompt), element('p', { className: 'meta' }, `${state.question.dialogueTitle} · ${state.question.topic}`), element('p', { className: 'time' }, icon('watch'), ` ${time}`)),
+    element('header', {}, ...(state.series ? [element('p', { id: 'series', className: 'meta' }, `Mock interview · Review ${state.series.position} of ${state.series.count}`)] : []), element('h1', { id: 'question' }, state.question.prompt), element('p', { className: 'meta' }, `${state.question.dialogueTitle} · ${state.question.topic}`), element('p', { className: 'time' }, icon('watch'), ` ${time}`)),
     actions,
     renderAnswers(),
     renderKeyPoints(),
@@ -133,11 +163,15 @@ window.addEventListener('message', (event: MessageEvent<ReviewHostMessage>) => {
   if (event.data?.type !== 'state') return;
   const wasRated = state.rated;
   const previousProposal = state.proposal.rating;
+  const wasChecking = state.check?.running === true;
   state = event.data.state;
   keepingFocus(render);
   if (state.rated && !wasRated) {
     announce(`Rated ${RATING_NAMES[state.rated.rating]}. This question comes back in ${state.rated.next}.`);
-    document.getElementById(state.queue ? 'next' : 'rated')?.focus();
+    document.getElementById(state.series ? 'continue' : state.queue ? 'next' : 'rated')?.focus();
+  } else if (wasChecking && !state.check?.running) {
+    const suggested = state.keyPoints.filter((p) => p.suggestion).length;
+    announce(`The check is done: ${suggested} of ${state.keyPoints.length} key points have a suggestion to accept or change.${state.check?.problems.length ? ` ${state.check.problems.join(' ')}` : ''}`);
   } else if (state.proposal.rating !== previousProposal) {
     announce(`Proposed rating now ${RATING_NAMES[state.proposal.rating]}.`);
   }

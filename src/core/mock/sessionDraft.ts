@@ -212,3 +212,34 @@ function withoutTemplateLines(lines: string[], template: string): string {
   const own = lines.filter((line) => line.trim() === '' || !templateLines.has(line.trim()));
   return own.join('\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
 }
+
+/** The first line of every session draft (`sessionDraftHeader`): how a draft file is known as one. */
+const SESSION_DRAFT_TITLE = /^\s*# Mock interview: /;
+/** The line under a section heading that the template writes (`*Stage 1: … · 5 min to answer*`, `*Follow-up on Q2*`). */
+const SECTION_META = /^\*(?:.* to answer|Follow-up on Q\d+)\*$/;
+
+/**
+ * One question's part of a session draft, follow-ups included, for the review of its attempt (every attempt of a
+ * session points at the one draft file). Found by the prompt's words in the section heading, since the attempt
+ * keeps the prompt, not the session. Undefined when `draft` is not a session draft or has no section for `prompt`.
+ */
+export function sessionDraftAnswer(draft: string, prompt: string): string | undefined {
+  if (!SESSION_DRAFT_TITLE.test(draft)) return undefined;
+  const lines = draft.split(/\r?\n/);
+  const target = words(prompt);
+  const questionOf = (index: number) => {
+    const match = LABELLED_HEADING.exec(lines[index]);
+    return match ? { number: match[1], followUp: match[2] !== undefined || match[3] !== undefined, rest: lines[index].slice(match[0].length) } : undefined;
+  };
+  const headings = [...headingLines(lines)].sort((a, b) => a - b);
+  const start = headings.find((index) => {
+    const found = questionOf(index);
+    const heading = found && !found.followUp ? words(found.rest.replace(/…\s*$/, '')) : '';
+    return heading.length > 0 && (target === heading || (heading.length >= MIN_PROMPT_MATCH && target.startsWith(heading)));
+  });
+  if (start === undefined) return undefined;
+  const number = questionOf(start)!.number;
+  const end = headings.find((index) => index > start && questionOf(index) !== undefined && questionOf(index)!.number !== number) ?? lines.length;
+  const body = lines.slice(start + 1, end).filter((line) => !SECTION_META.test(line.trim()) && line.trim() !== `> ${prompt}`);
+  return body.join('\n').trim();
+}

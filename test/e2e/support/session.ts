@@ -26,6 +26,7 @@ interface VsCodeWeb {
   FIXTURE_WORKSPACE: string;
   startServer(options: {
     vsix?: string;
+    extraVsix?: string[];
     smokeDriver?: boolean;
     settings?: Record<string, unknown>;
     env?: Record<string, string>;
@@ -49,9 +50,19 @@ function loadHarness(): Promise<VsCodeWeb> {
   return harness;
 }
 
+/** test/fixtures/fake-lm/build.mjs (plain ESM, typed here). */
+function loadFakeLm(): Promise<{ buildFakeLm(): string }> {
+  return import(path.join(findRepo(), 'test', 'fixtures', 'fake-lm', 'build.mjs')) as Promise<{ buildFakeLm(): string }>;
+}
+
 export interface SessionOptions {
   /** User settings on top of the harness defaults (e.g. a faster playback speed). */
   settings?: Record<string, unknown>;
+  /**
+   * Installs the scripted language model (test/fixtures/fake-lm) beside the extension, with this script (its
+   * README): what the user's own model answers the interviewer.
+   */
+  fakeModel?: object;
 }
 
 export class Session {
@@ -82,7 +93,13 @@ export class Session {
     let browser: Browser | undefined;
     try {
       // Loading an extension from a folder through the URL payload needs the smoke-test driver flag.
-      server = await web.startServer({ vsix, smokeDriver: Boolean(extensionPath), settings: options.settings });
+      const fakeModel = options.fakeModel ? await loadFakeLm() : undefined;
+      server = await web.startServer({
+        vsix,
+        smokeDriver: Boolean(extensionPath),
+        settings: options.settings,
+        ...(fakeModel ? { extraVsix: [fakeModel.buildFakeLm()], env: { FAKE_LM_SCRIPT: JSON.stringify(options.fakeModel) } } : {}),
+      });
       browser = await web.launchChromium();
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
       const page = await context.newPage();

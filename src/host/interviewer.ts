@@ -1,0 +1,95 @@
+/**
+ * The interviewer's way to the user's own language model (`vscode.lm`): choose a model, size the request to it,
+ * show exactly what will be sent the first time and send only after the user agrees, stream the reply with a
+ * cancellable progress notification, and turn every failure into an `InterviewerFailure` for the caller to explain
+ * (src/core/interviewer/failures.ts). The prompts and the reading of replies are src/core/interviewer.
+ * Loaded with `import()` when the user first asks; nothing here runs at activation.
+ */
+import * as vscode from 'vscode';
+import type { ModelLimits } from '../core/interviewer/fitDraft';
+import type { InterviewerFailure } from '../core/interviewer/failures';
+import { requestPreview, type InterviewerRequest, type PreparedRequest } from '../core/interviewer/prompts';
+import { StateKeys } from '../ids';
+
+export type AskResult =
+  | { reply: string; model: string }
+  /** `partial` is what arrived before a stream broke (or was cancelled). */
+  | { failure: InterviewerFailure; model: string; partial?: string }
+  /** The request could not be prepared (said to the user already), or it was refused before anything was sent. */
+  | { stopped: string };
+
+export interface AskOptions {
+  /** Builds the request for the chosen model (core `prepareFollowUp` / `prepareKeyPointCheck`). */
+  prepare(limits: ModelLimits): Promise<PreparedRequest>;
+  /** The progress notification's title, e.g. `Asking for a follow-up`. */
+  title: string;
+  /** Called with the whole reply so far after each chunk. */
+  onText?(text: string): void;
+}
+
+export class Interviewer {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  async ask(options: AskOptions): Promise<AskResult> {
+    const model = (await vscode.lm.selectChatModels())[0];
+    if (!model) return { failure: { kind: 'no-model' }, model: 'a language model' };
+    const name = model.name || model.id;
+    const prepared = await options.prepare({ maxInputTokens: model.maxInputTokens, countTokens: (text) => Promise.resolve(model.countTokens(text)) });
+    if ('error' in prepared) return { stopped: prepared.error };
+    const { request } = prepared;
+    if (!(await this.consent(request, model))) return { failure: { kind: 'consent-refused' }, model: name };
+    if (request.trim) {
+      void vscode.window.showInformationMessage(`Your draft is too long for ${name}: ${request.trim.omittedChars} of its ${request.trim.totalChars} characters, from the middle, were left out of what was sent.`);
+    }
+    return this.send(model, request, options);
+  }
+
+  /**
+   * The first request to a model shows exactly what is sent (a plain-text document) and asks. Agreement is
+   * remembered per model in globalState; refusing sends nothing.
+   */
+  private async consent(request: InterviewerRequest, model: vscode.LanguageModelChat): Promise<boolean> {
+    const key = `${model.vendor}/${model.id}`;
+    const agreed = this.state.get<string[]>(StateKeys.interviewerConsent, []);
+    if (Array.isArray(agreed) && agreed.includes(key)) return true;
+    const preview = await vscode.workspace.openTextDocument({ content: requestPreview(request, { name: model.name || model.id, vendor: model.vendor }), language: 'plaintext' });
+    await vscode.window.showTextDocument(preview, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+    const choice = await vscode.window.showWarningMessage(
+      `Send your draft to ${model.name || model.id}?`,
+      { modal: true, detail: 'The editor beside shows exactly what will be sent: the question, its key points and your draft. Nothing is sent unless you choose Send. Later requests to this model are sent when you click, without asking again.' },
+      'Send',
+    );
+    if (choice !== 'Send') return false;
+    await this.state.update(StateKeys.interviewerConsent, [...(Array.isArray(agreed) ? agreed : []), key]);
+    return true;
+  }
+
+  private send(model: vscode.LanguageModelChat, request: InterviewerRequest, options: AskOptions): Promise<AskResult> {
+    const name = model.name || model.id;
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${options.title} (${name})…`, cancellable: true }, async (_progress, token): Promise<AskResult> => {
+        let reply = '';
+        try {
+          const messages = request.messages.map((m) => (m.role === 'user' ? vscode.LanguageModelChatMessage.User(m.text) : vscode.LanguageModelChatMessage.Assistant(m.text)));
+          const response = await model.sendRequest(messages, { justification: request.justification }, token);
+          for await (const chunk of response.text) {
+            if (token.isCancellationRequested) break;
+            reply += chunk;
+            options.onText?.(reply);
+          }
+          if (token.isCancellationRequested) return { failure: { kind: 'cancelled', receivedChars: reply.length }, model: name, partial: reply };
+          return { reply, model: name };
+        } catch (error) {
+          if (token.isCancellationRequested || error instanceof vscode.CancellationError) return { failure: { kind: 'cancelled', receivedChars: reply.length }, model: name, partial: reply };
+          const code = error instanceof vscode.LanguageModelError ? error.code : undefined;
+          const message = error instanceof Error ? error.message : String(error);
+          this.log.warn(`The language model ${name} failed${code ? ` (${code})` : ''} after ${reply.length} characters: ${message}`);
+          return { failure: { kind: 'error', ...(code ? { code } : {}), message, receivedChars: reply.length }, model: name, partial: reply };
+        }
+      }),
+    );
+  }
+}
