@@ -68,6 +68,9 @@ export const WebviewTypes = {
 /** Read-only documents of model answers, for the diff editor. */
 export const MODEL_ANSWER_SCHEME = 'interview-dialogues-model';
 
+/** Read-only documents that show what would be sent to a language model before the user agrees. */
+export const PREVIEW_SCHEME = 'interview-dialogues-preview';
+
 /** The status-bar item's id (VS Code prefixes it with the extension id). */
 export const TIMER_STATUS_ITEM = 'interviewDialogues.timer';
 /** The mock interview's status-bar item: stage and both clocks. */

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ModelLimits } from '../core/interviewer/fitDraft';
 import type { InterviewerFailure } from '../core/interviewer/failures';
 import { requestPreview, type InterviewerRequest, type PreparedRequest } from '../core/interviewer/prompts';
-import { StateKeys } from '../ids';
+import { PREVIEW_SCHEME, StateKeys } from '../ids';
 
 export type AskResult =
   | { reply: string; model: string }
@@ -48,20 +48,29 @@ export class Interviewer {
   }
 
   /**
-   * The first request to a model shows exactly what is sent (a plain-text document) and asks. Agreement is
-   * remembered per model in globalState; refusing sends nothing.
+   * The first request to a model shows exactly what is sent (a read-only document beside, closed again once the user
+   * decided) and asks. Agreement is remembered per model in globalState; refusing sends nothing.
    */
   private async consent(request: InterviewerRequest, model: vscode.LanguageModelChat): Promise<boolean> {
     const key = `${model.vendor}/${model.id}`;
     const agreed = this.state.get<string[]>(StateKeys.interviewerConsent, []);
     if (Array.isArray(agreed) && agreed.includes(key)) return true;
-    const preview = await vscode.workspace.openTextDocument({ content: requestPreview(request, { name: model.name || model.id, vendor: model.vendor }), language: 'plaintext' });
-    await vscode.window.showTextDocument(preview, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
-    const choice = await vscode.window.showWarningMessage(
-      `Send your draft to ${model.name || model.id}?`,
-      { modal: true, detail: 'The editor beside shows exactly what will be sent: the question, its key points and your draft. Nothing is sent unless you choose Send. Later requests to this model are sent when you click, without asking again.' },
-      'Send',
-    );
+    const text = requestPreview(request, { name: model.name || model.id, vendor: model.vendor });
+    const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: '/What will be sent.txt', query: String(Date.now()) });
+    const provider = vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, { provideTextDocumentContent: () => text });
+    let choice: string | undefined;
+    try {
+      await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
+      choice = await vscode.window.showWarningMessage(
+        `Send your draft to ${model.name || model.id}?`,
+        { modal: true, detail: 'The editor beside shows exactly what will be sent: the question, its key points and your draft. Nothing is sent unless you choose Send. Later requests to this model are sent when you click, without asking again.' },
+        'Send',
+      );
+    } finally {
+      const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString());
+      await vscode.window.tabGroups.close(tabs);
+      provider.dispose();
+    }
     if (choice !== 'Send') return false;
     await this.state.update(StateKeys.interviewerConsent, [...(Array.isArray(agreed) ? agreed : []), key]);
     return true;

@@ -92,7 +92,7 @@ describe('A mock interview', function () {
       }
       const report = await poll('the report', () => tabTitles(page), (titles) => titles.some((t) => /-report\.md/.test(t)), 60_000);
       assert.ok(report.some((t) => /-report\.md/.test(t)));
-      await poll('the report’s text', () => page.locator('.editor-instance .monaco-editor .view-lines').first().innerText(), (t) => /Mock interview report/.test(t), 30_000);
+      await poll('the report’s text', () => page.locator('.editor-instance .monaco-editor .view-lines').first().innerText(), (t) => /Mock\sinterview\sreport/.test(t), 30_000);
       await session().screenshot('report');
       assert.equal(await statusBarText(page, SESSION_ITEM), undefined, 'the session is over');
     });
