@@ -23,6 +23,7 @@ const RECHECK_MS = 30 * 60_000;
 
 export class DueQueueService implements vscode.Disposable {
   private cached: Promise<QueuedQuestion[]> | undefined;
+  private ready: readonly QueuedQuestion[] | undefined;
   private last: readonly QueuedQuestion[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
@@ -37,8 +38,27 @@ export class DueQueueService implements vscode.Disposable {
 
   /** Today's queue, in order: due questions (most overdue first), then new ones in library order. */
   questions(): Promise<QueuedQuestion[]> {
-    this.cached ??= this.compute();
+    if (!this.cached) {
+      const computing = this.compute();
+      this.cached = computing;
+      this.ready = undefined;
+      // Whoever could not wait (the tree's first rows) hears when it is there.
+      void computing.then((questions) => {
+        if (this.cached !== computing) return;
+        this.ready = questions;
+        this.changed.fire();
+      });
+    }
     return this.cached;
+  }
+
+  /**
+   * The queue if it is computed already, else undefined (and it starts computing; `onDidChange` fires when done):
+   * the tree shows its topics at once instead of waiting for the history to load.
+   */
+  peek(): readonly QueuedQuestion[] | undefined {
+    void this.questions();
+    return this.ready;
   }
 
   /** The last computed queue, at once (for labels that cannot wait); empty before the first computation. */
@@ -55,6 +75,7 @@ export class DueQueueService implements vscode.Disposable {
 
   private invalidate(): void {
     this.cached = undefined;
+    this.ready = undefined;
     this.changed.fire();
   }
 

@@ -57,7 +57,8 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) {
-      const [library, queued] = await Promise.all([this.libraries.library(), this.queue.questions()]);
+      const library = await this.libraries.library();
+      const queued = this.queue.peek() ?? [];
       const topics: TreeNode[] = library.topics(this.filter).map(({ topic, dialogues }) => this.remember(`topic:${topic}`, { kind: 'topic', topic, dialogues }));
       const due = queued.flatMap(({ questionId }) => {
         const found = library.question(questionId);

@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { DueNode } from '../../src/host/topicsTree';
 import { Commands } from '../../src/ids';
 import { allTabs, children, resetWorkbench, surface, treeItem, waitFor } from './support';
 
@@ -10,6 +11,14 @@ const QUESTION = 'slow-application#q1';
 
 function reviewTabs(): vscode.Tab[] {
   return allTabs().filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.includes('interviewDialogues.review'));
+}
+
+/** The Due group, once the queue is computed (the tree shows its topics first and the group when it is ready). */
+async function dueGroup(): Promise<DueNode> {
+  return waitFor(async () => {
+    const [first] = await children();
+    return first?.kind === 'due' ? first : undefined;
+  }, 'the Due group');
 }
 
 /** Answers a question and finishes it: the review opens. Returns the recorded attempt's id. */
@@ -67,9 +76,7 @@ describe('Review, spaced repetition and the due queue', () => {
   it('the Due group offers new questions up to the daily limit, and the view badge counts them', async () => {
     const test = await surface();
     const limit = config().get<number>('review.newQuestionsPerDay')!;
-    const [due] = await children();
-    assert.equal(due.kind, 'due');
-    if (due.kind !== 'due') return;
+    const due = await dueGroup();
     assert.ok(due.questions.length > 0 && due.questions.length <= limit + 1, `${due.questions.length} queued`);
     assert.equal(due.questions[0].question.id, QUESTION, 'the question rated Again comes first, before the new ones');
     await waitFor(() => test.topicsBadge()?.value === due.questions.length, `the badge to count ${due.questions.length}`, 8_000);
@@ -78,8 +85,8 @@ describe('Review, spaced repetition and the due queue', () => {
     const newOne = due.questions.find((q) => q.question.id !== QUESTION)!;
     await vscode.commands.executeCommand(Commands.suspendQuestion, newOne);
     await waitFor(async () => {
-      const [group] = await children();
-      return group.kind === 'due' && !group.questions.some((q) => q.question.id === newOne.question.id);
+      const group = await dueGroup();
+      return !group.questions.some((q) => q.question.id === newOne.question.id);
     }, 'the suspended question to leave the queue');
     assert.equal(test.card(newOne.question.id)?.suspended, true);
     await vscode.commands.executeCommand(Commands.unsuspendQuestion, newOne);
@@ -88,8 +95,7 @@ describe('Review, spaced repetition and the due queue', () => {
 
   it('Practise Due Questions opens the dialogue at the first question ready now, with its timed answer', async () => {
     const test = await surface();
-    const [due] = await children();
-    if (due.kind !== 'due') throw new Error('no Due group');
+    const due = await dueGroup();
     // The question rated Again is due in ten minutes, not now: the first new question comes first.
     const first = due.questions.find((q) => q.question.id !== QUESTION)!;
     await vscode.commands.executeCommand(Commands.practiseDue);
