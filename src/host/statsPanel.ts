@@ -77,8 +77,8 @@ class StatsPanel implements vscode.Disposable {
   private disposed = false;
   /** The history or the library changed while the panel was hidden: recompute when it shows again. */
   private stale = false;
-  /** A state was posted after the page was made; it may have arrived before the page could listen. */
-  private posted = false;
+  private revision = 0;
+  /** The latest state: in the page's HTML, or posted since. */
   shown: StatsState | undefined;
 
   constructor(
@@ -103,7 +103,6 @@ class StatsPanel implements vscode.Disposable {
   async start(): Promise<void> {
     const state = await this.state();
     if (this.disposed) return;
-    this.shown = state;
     this.panel.webview.html = pageHtml(this.panel.webview, this.context.extensionUri, { title: TITLE, styles: ['media/webview.css', 'media/stats.css'], script: 'dist/webview/stats.js', rootId: 'stats', initialState: state });
   }
 
@@ -114,11 +113,15 @@ class StatsPanel implements vscode.Disposable {
   private async state(): Promise<StatsState> {
     const [library] = await Promise.all([this.context.libraries.library(), this.context.history.ready()]);
     const stats = await this.context.history.stats(library);
-    if (!stats) return {};
-    // The per-question rows are for the CLI; the page would only carry them.
-    const summary: StatsSummary & Partial<Pick<Stats, 'questions'>> = { ...stats };
-    delete summary.questions;
-    return { stats: summary };
+    const state: StatsState = { revision: ++this.revision };
+    if (stats) {
+      // The per-question rows are for the CLI; the page would only carry them.
+      const summary: StatsSummary & Partial<Pick<Stats, 'questions'>> = { ...stats };
+      delete summary.questions;
+      state.stats = summary;
+    }
+    this.shown = state;
+    return state;
   }
 
   /** Computes and sends the state; while hidden it only notes that the view is out of date (nothing to draw). */
@@ -130,10 +133,7 @@ class StatsPanel implements vscode.Disposable {
     }
     this.stale = false;
     const state = await this.state();
-    if (this.disposed) return;
-    this.shown = state;
-    this.posted = true;
-    void this.panel.webview.postMessage({ type: 'state', state });
+    if (!this.disposed) void this.panel.webview.postMessage({ type: 'state', state });
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -149,8 +149,10 @@ class StatsPanel implements vscode.Disposable {
   private async handle(message: StatsMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
-        // The page drew the state in its HTML; only a newer one, which it may have missed while loading, is sent.
-        if (this.stale || this.posted) await this.send();
+        // A hidden page is discarded (no retainContextWhenHidden) and starts again from its HTML when shown: it gets
+        // what changed meanwhile, computed now if it was hidden, and a state posted while it loaded again.
+        if (this.stale) await this.send();
+        else if (this.shown && message.revision !== this.shown.revision) void this.panel.webview.postMessage({ type: 'state', state: this.shown });
         return;
       case 'action':
         await vscode.commands.executeCommand(ACTIONS[message.action]);

@@ -7,7 +7,8 @@ import * as z from 'zod/mini';
 import type { Stats } from '../core/review/stats';
 
 export const StatsMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready') }),
+  /** The page is listening; `revision` is that of the state it drew. */
+  z.object({ type: z.literal('ready'), revision: z.int().check(z.gte(0)) }),
   /** The view's buttons: start practising (the empty state), practise what is due, show the Topics view. */
   z.object({ type: z.literal('action'), action: z.enum(['answer', 'practiseDue', 'topics']) }),
 ]);
@@ -23,6 +24,8 @@ export function parseStatsMessage(raw: unknown): StatsMessage | undefined {
 export type StatsSummary = Omit<Stats, 'questions'>;
 
 export interface StatsState {
+  /** Grows with each state the host computes, so the page knows whether it has the latest. */
+  revision: number;
   /** Undefined when the history could not be read (the Output channel says why). */
   stats?: StatsSummary;
 }

@@ -113,11 +113,11 @@ function render(): void {
 }
 
 window.addEventListener('message', (event: MessageEvent<StatsHostMessage>) => {
-  if (event.data?.type !== 'state') return;
+  if (event.data?.type !== 'state' || event.data.state.revision === state.revision) return;
   state = event.data.state;
   keepingFocus(render);
 });
 
 render();
 performance.mark('interview-dialogues:stats-first-render');
-vscode.postMessage({ type: 'ready' });
+vscode.postMessage({ type: 'ready', revision: state.revision });

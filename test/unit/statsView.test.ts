@@ -133,7 +133,8 @@ describe('statsView', () => {
 
 describe('stats view messages', () => {
   it('accepts the messages the page sends and nothing else', () => {
-    assert.deepEqual(parseStatsMessage({ type: 'ready' }), { type: 'ready' });
+    assert.deepEqual(parseStatsMessage({ type: 'ready', revision: 3 }), { type: 'ready', revision: 3 });
+    assert.equal(parseStatsMessage({ type: 'ready', revision: -1 }), undefined);
     assert.deepEqual(parseStatsMessage({ type: 'action', action: 'practiseDue' }), { type: 'action', action: 'practiseDue' });
     assert.equal(parseStatsMessage({ type: 'action', action: 'deleteHistory' }), undefined);
     assert.equal(parseStatsMessage({ type: 'action' }), undefined);
