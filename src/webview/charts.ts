@@ -3,6 +3,7 @@
  * that the stats view turns into SVG. Shapes carry CSS classes, never colours: the stylesheet maps each class to a
  * `--vscode-charts-*` variable, so the charts follow the theme live and the page needs no inline style.
  */
+import { truncate } from '../core/text';
 
 export interface ChartRect {
   kind: 'rect';
@@ -169,7 +170,7 @@ function monthName(day: string): string {
 
 export interface BarRow {
   label: string;
-  /** Words at the right end of the label line (the row's numbers). */
+  /** Words at the right end of the label line (the row's numbers); a long label is cut short (the table has it whole). */
   value: string;
   segments: readonly Segment[];
   /** Drawn first, under the segments: what the bar is measured against (the time budget). */
@@ -192,7 +193,7 @@ export function barRows(rows: readonly BarRow[], max?: number): Chart {
     const labelY = i * rowHeight + 14;
     const barY = labelY + labelGap;
     const valueChars = row.value.length + 2;
-    shapes.push({ kind: 'text', x: 0, y: labelY, text: fit(row.label, Math.floor(width / ROWS.charWidth) - valueChars), anchor: 'start' });
+    shapes.push({ kind: 'text', x: 0, y: labelY, text: truncate(row.label, Math.max(2, Math.floor(width / ROWS.charWidth) - valueChars)), anchor: 'start' });
     shapes.push({ kind: 'text', x: width, y: labelY, text: row.value, anchor: 'end' });
     shapes.push({ kind: 'rect', x: 0, y: barY, width, height: barHeight, className: 'track' });
     if (row.track && row.track.value > 0) {
@@ -207,11 +208,6 @@ export function barRows(rows: readonly BarRow[], max?: number): Chart {
     }
   });
   return { width, height: rows.length * rowHeight, shapes };
-}
-
-/** Text cut to `chars` characters with an ellipsis (the full text is in the chart's table). */
-export function fit(text: string, chars: number): string {
-  return text.length <= chars ? text : `${text.slice(0, Math.max(1, chars - 1)).trimEnd()}…`;
 }
 
 /** Coordinates to a tenth: shorter markup, no visible difference. */

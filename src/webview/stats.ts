@@ -86,7 +86,7 @@ function emptyState(): HTMLElement {
     element('p', {}, 'Your streak, practice days, reviews and retention appear here once you have practised. To start: answer a question against the clock (the pencil next to a question in the Topics view, or Answer This Question), finish it, then rate your answer in the review that opens.'),
     element('div', { className: 'actions' },
       button('start', 'Answer a question', 'edit', 'Answer a Question', () => vscode.postMessage({ type: 'action', action: 'answer' })),
-      button('topics', 'Show the Topics view', 'list-tree', 'Show Topics', () => vscode.postMessage({ type: 'action', action: 'topics' }), 'secondary')),
+      button('topics', 'Show Topics view', 'list-tree', 'Show Topics', () => vscode.postMessage({ type: 'action', action: 'topics' }), 'secondary')),
   );
 }
 
@@ -102,9 +102,8 @@ function render(): void {
     root.replaceChildren(header, emptyState());
     return;
   }
-  const due = stats.dueToday + stats.newToday;
   const actions = element('div', { className: 'actions' },
-    button('practise-due', due > 0 ? `Practise due questions, ${due} today` : 'Practise due questions', 'calendar', due > 0 ? `Practise Due Questions (${due})` : 'Practise Due Questions', () => vscode.postMessage({ type: 'action', action: 'practiseDue' })));
+    button('practise-due', 'Practise due questions', 'calendar', 'Practise Due Questions', () => vscode.postMessage({ type: 'action', action: 'practiseDue' })));
   const tiles = element('dl', { className: 'tiles', 'aria-label': 'Overview' }, ...view.tiles.map((tile) => element('div', { className: 'tile' }, element('dt', {}, tile.label), element('dd', { className: 'value' }, tile.value), element('dd', { className: 'detail' }, tile.detail))));
   // Built off-document and added at once: one layout for the whole page.
   const page = document.createDocumentFragment();

@@ -61,6 +61,13 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** A total time in words (`3 h 25 min`, `45 min`): a clock's `20:59:53` would read as a time of day. */
+export function hoursAndMinutes(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  const hours = Math.floor(minutes / 60);
+  return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
+}
+
 export function percent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
@@ -75,7 +82,7 @@ function tiles(stats: StatsSummary): Tile[] {
     { label: 'True retention', value: retention.rate === undefined ? '–' : percent(retention.rate), detail: retention.reviews === 0 ? 'no reviews yet' : `${retention.passed} of ${plural(retention.reviews, 'review')} not Again` },
     { label: 'Attempts', value: String(totals.attempts), detail: `on ${plural(totals.questions, 'question')}` },
     { label: 'Reviews', value: String(totals.reviews), detail: RATING_ORDER.map((r) => `${stats.ratings[r]} ${RATING_NAMES[r]}`).join(', ') },
-    { label: 'Time practised', value: formatDuration(totals.practiceSeconds), detail: 'answering, pauses left out' },
+    { label: 'Time practised', value: hoursAndMinutes(totals.practiceSeconds), detail: 'answering, pauses left out' },
   ];
 }
 

@@ -1,7 +1,7 @@
 // Chart geometry of the stats view (src/webview/charts.ts): pure shapes from data.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { barRows, type Chart, type ChartRect, type ChartText, columnChart, countTicks, fit, heatLevel, heatmapChart, type HeatmapDay, shortDay } from '../../src/webview/charts';
+import { barRows, type Chart, type ChartRect, type ChartText, columnChart, countTicks, heatLevel, heatmapChart, type HeatmapDay, shortDay } from '../../src/webview/charts';
 
 const rects = (chart: Chart) => chart.shapes.filter((s): s is ChartRect => s.kind === 'rect');
 const texts = (chart: Chart) => chart.shapes.filter((s): s is ChartText => s.kind === 'text');
@@ -164,11 +164,9 @@ describe('barRows', () => {
   });
 });
 
-describe('labels', () => {
-  it('shortens dates and texts', () => {
+describe('shortDay', () => {
+  it('names a day by its month and date', () => {
     assert.equal(shortDay('2024-05-01'), 'May 1');
     assert.equal(shortDay('2024-12-31'), 'Dec 31');
-    assert.equal(fit('Databases', 20), 'Databases');
-    assert.equal(fit('Databases and more', 10), 'Databases…');
   });
 });

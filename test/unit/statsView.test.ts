@@ -8,7 +8,7 @@ import { Scheduler } from '../../src/core/review/scheduler';
 import { computeStats } from '../../src/core/review/stats';
 import { parseStatsMessage } from '../../src/protocol/stats';
 import type { ChartRect } from '../../src/webview/charts';
-import { type ChartSection, statsView } from '../../src/webview/statsView';
+import { type ChartSection, hoursAndMinutes, statsView } from '../../src/webview/statsView';
 import { attemptEvent, reviewEvent } from './support/historyEvents';
 
 const days = localDays({ utcOffset: () => 0, dayStartHour: 0 });
@@ -47,7 +47,7 @@ describe('statsView', () => {
     assert.equal(tiles['True retention'], '80% · 4 of 5 reviews not Again');
     assert.equal(tiles.Attempts, '5 · on 4 questions');
     assert.equal(tiles.Reviews, '5 · 1 Again, 1 Hard, 2 Good, 1 Easy');
-    assert.equal(tiles['Time practised'], '1:09:50 · answering, pauses left out');
+    assert.equal(tiles['Time practised'], '1 h 10 min · answering, pauses left out');
   });
 
   it('has a chart, a summary and a table for each of the six sections', () => {
@@ -128,6 +128,16 @@ describe('statsView', () => {
       assert.ok(s.note && s.note.length > 20, s.id);
     }
     assert.match(empty.sections[0].summary, /no practice yet/);
+  });
+});
+
+describe('hoursAndMinutes', () => {
+  it('says a total time in hours and minutes, rounded to the minute', () => {
+    assert.equal(hoursAndMinutes(0), '0 min');
+    assert.equal(hoursAndMinutes(45 * 60 + 29), '45 min');
+    assert.equal(hoursAndMinutes(59 * 60 + 31), '1 h 0 min');
+    assert.equal(hoursAndMinutes(75_593), '21 h 0 min');
+    assert.equal(hoursAndMinutes(3 * 3600 + 25 * 60), '3 h 25 min');
   });
 });
 
