@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
 import { describeViolations, seriousViolations, setTheme, type ThemeKind, webviewFrame } from './support/a11y';
 import { type Session, useSession } from './support/session';
-import { activityBarIcon, poll, runCommand } from './support/workbench';
+import { activityBarIcon, poll, reloadWindow, runCommand, tabTitles } from './support/workbench';
 
 const DAY = 24 * 3600_000;
 const QUESTIONS = [
@@ -136,7 +136,7 @@ describe('The statistics view', function () {
   describe('with no practice yet', () => {
     const session = useSession();
 
-    it('says how to start, and its button starts an answer', async () => {
+    it('says how to start, comes back after a window reload, and its button starts an answer', async () => {
       const stats = await openStats(session());
       const empty = stats.locator('section.empty');
       await empty.waitFor({ state: 'visible', timeout: 30_000 });
@@ -144,7 +144,13 @@ describe('The statistics view', function () {
       await session().screenshot('stats-empty');
       const violations = await seriousViolations(stats);
       assert.deepEqual(violations, [], describeViolations(violations));
-      await stats.locator('#start').click();
+
+      // Its serializer brings the panel back after a reload, drawn afresh.
+      await reloadWindow(session().page);
+      const restored = await webviewFrame(session().page, '#stats');
+      await restored.locator('section.empty').waitFor({ state: 'visible', timeout: 30_000 });
+      assert.deepEqual(await tabTitles(session().page), ['Practice Statistics']);
+      await restored.locator('#start').click();
       // Answer a Question asks which question (a searchable list).
       await session().page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 20_000 });
     });
