@@ -107,14 +107,13 @@ export class HistoryService implements vscode.Disposable {
 
   /**
    * The statistics of the whole history (src/core/review/stats.ts) for the stats view: topics and the due forecast
-   * as the library sees them, so they agree with the tree and its Due group.
+   * as the library sees them, so they agree with the tree and its Due group. Undefined until the history is loaded.
    */
-  async stats(library: Library, now = Date.now()): Promise<Stats | undefined> {
+  stats(library: Library, now = Date.now()): Stats | undefined {
     const open = this.open;
     const scheduler = this.scheduler();
     if (!open || !scheduler) return undefined;
-    const { computeStats } = await import('../core/review/stats');
-    return computeStats(open.history, scheduler, {
+    return open.modules.stats.computeStats(open.history, scheduler, {
       now,
       days: open.modules.days.localDays(),
       library: library.dialogues.flatMap((dialogue) => dialogue.questions.map((question) => question.id)),

@@ -112,7 +112,7 @@ class StatsPanel implements vscode.Disposable {
 
   private async state(): Promise<StatsState> {
     const [library] = await Promise.all([this.context.libraries.library(), this.context.history.ready()]);
-    const stats = await this.context.history.stats(library);
+    const stats = this.context.history.stats(library);
     const state: StatsState = { revision: ++this.revision };
     if (stats) {
       // The per-question rows are for the CLI; the page would only carry them.
@@ -137,7 +137,7 @@ class StatsPanel implements vscode.Disposable {
   }
 
   private async receive(raw: unknown): Promise<void> {
-    const { parseStatsMessage } = await import('../protocol/stats');
+    const { parseStatsMessage } = await import('../lazy/protocol');
     const message = parseStatsMessage(raw);
     if (!message) {
       this.context.log.warn(`Dropped a malformed message from the statistics view: ${JSON.stringify(raw)?.slice(0, 200)}`);
