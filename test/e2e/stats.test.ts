@@ -1,7 +1,7 @@
 // The statistics view as a person sees it: opened from the palette, its charts and tables there, readable with the
 // keyboard, following the theme, and no serious or critical axe-core violation in light, dark and high-contrast themes.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
@@ -37,8 +37,8 @@ function random(seed: number): () => number {
  * Four months of practice (attempts and their reviews, most days of the last week) as another machine would have
  * written it. The reviews' cards carry a foreign fingerprint, so the extension recomputes every schedule itself.
  */
-function seededHistoryFolder(): string {
-  const folder = mkdtempSync(path.join(os.tmpdir(), 'interview-stats-e2e-'));
+function seedHistory(folder: string): void {
+  mkdirSync(folder, { recursive: true });
   const rand = random(11);
   const now = Date.now();
   const lines: string[] = [];
@@ -58,7 +58,6 @@ function seededHistoryFolder(): string {
     }
   }
   writeFileSync(path.join(folder, 'events-20240101T000000Z-seedmachin.jsonl'), `${lines.join('\n')}\n`);
-  return folder;
 }
 
 /** Scrolls the page so that the element starts at the top of the view. */
@@ -79,7 +78,9 @@ describe('The statistics view', function () {
   this.timeout(360_000);
 
   describe('with four months of practice', () => {
-    const folder = seededHistoryFolder();
+    // Written when the tests run (not when the file loads, so a --grep that skips them leaves nothing behind).
+    const folder = path.join(os.tmpdir(), `interview-stats-e2e-${process.pid}-${Date.now()}`);
+    before(() => seedHistory(folder));
     const session = useSession({ machineSettings: { 'interviewDialogues.historyFolder': folder } });
     after(() => rmSync(folder, { recursive: true, force: true }));
 
