@@ -76,7 +76,7 @@ const builds = [
   ...LAZY_CHUNKS.map((name) => ({ ...shared, entryPoints: [`src/lazy/${name}.ts`], outfile: `dist/lazy-${name}.js`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [problemMatcherPlugin, lazyYamlPlugin] })),
   { ...shared, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
-  ...['player', 'review'].map((page) => ({ ...shared, entryPoints: [`src/webview/${page}.ts`], outfile: `dist/webview/${page}.js`, platform: 'browser', format: 'iife', target: 'es2022' })),
+  ...['player', 'review', 'stats'].map((page) => ({ ...shared, entryPoints: [`src/webview/${page}.ts`], outfile: `dist/webview/${page}.js`, platform: 'browser', format: 'iife', target: 'es2022' })),
 ];
 
 /** Codicons are loaded by the webview from dist/, so the packaged extension needs no node_modules. */

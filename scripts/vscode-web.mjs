@@ -354,6 +354,9 @@ export async function installVsix({ vsix, extensionsDir }) {
  * @property {boolean} [smokeDriver]    start with --vscode-option enable-smoke-test-driver (integration tests)
  * @property {number} [port]            port to bind (default: a free one)
  * @property {Record<string, unknown>} [settings]  user settings merged over DEFAULT_SETTINGS
+ * @property {Record<string, unknown>} [machineSettings]  remote settings (Machine/settings.json): a remote window
+ *                                      such as code-server's reads machine-scoped settings (the history folder, say)
+ *                                      only from there, and drops them from user settings once it has started
  * @property {Record<string, string>} [env]        extra environment for the server and its extension hosts
  * @property {boolean} [keep]           keep the temp root (user data, logs) after stop
  * @property {number} [readyTimeoutMs]  deadline for the first HTTP 200 (default 60 s)
@@ -401,6 +404,10 @@ async function startOnce(node, entry, port, options) {
     }
   }
   await fsp.writeFile(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify({ ...DEFAULT_SETTINGS, ...options.settings }, null, 2)}\n`);
+  if (options.machineSettings) {
+    await fsp.mkdir(path.join(userDataDir, 'Machine'), { recursive: true });
+    await fsp.writeFile(path.join(userDataDir, 'Machine', 'settings.json'), `${JSON.stringify(options.machineSettings, null, 2)}\n`);
+  }
   // Its own config file: otherwise code-server writes ~/.config/code-server/config.yaml.
   await fsp.writeFile(config, `bind-addr: ${host}:${port}\nauth: none\ncert: false\n`);
 

@@ -17,6 +17,7 @@ import { ModelAnswerDocuments } from './host/modelAnswers';
 import { registerPracticeCommands } from './host/practiceCommands';
 import { ReviewPanels } from './host/reviewPanel';
 import { affectsSettings, readSettings } from './host/settings';
+import { StatsPanels } from './host/statsPanel';
 import { type TestSurface, testSurface } from './host/testSurface';
 import { TopicsTreeProvider } from './host/topicsTree';
 
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
   const queue = new DueQueueService(libraries, history);
   const tree = new TopicsTreeProvider(libraries, history, queue, currentSettings);
   const treeView = vscode.window.createTreeView(Views.topics, { treeDataProvider: tree, showCollapseAll: true });
+  const stats = new StatsPanels({ extensionUri: context.extensionUri, libraries, history, log });
 
   context.subscriptions.push(
     tree.onDidChangeFilter((description) => (treeView.description = description)),
@@ -59,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
     treeView,
     reviews,
     mock,
+    stats,
     new ModelAnswerDocuments(libraries),
     new DueBadge(treeView, queue),
     ...registerCommands({ diagnostics, libraries, history, players, session, mock, tree, reviews }),
@@ -79,5 +82,5 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
   // So does a mock interview, with both clocks; its code loads only when there is one.
   void mock.restore();
   void offerWalkthroughOnce(context.globalState);
-  return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, history, players, reviews, mock, state: context.globalState }) : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, history, players, reviews, mock, stats, state: context.globalState }) : undefined;
 }

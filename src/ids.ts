@@ -39,6 +39,7 @@ export const Commands = {
   sessionActions: 'interviewDialogues.sessionActions',
   askFollowUp: 'interviewDialogues.askFollowUp',
   checkKeyPoints: 'interviewDialogues.checkKeyPoints',
+  showStats: 'interviewDialogues.showStats',
 } as const;
 export type CommandId = (typeof Commands)[keyof typeof Commands];
 
@@ -63,6 +64,7 @@ export const ContextKeys = {
 export const WebviewTypes = {
   player: 'interviewDialogues.player',
   review: 'interviewDialogues.review',
+  stats: 'interviewDialogues.stats',
 } as const;
 
 /** Read-only documents of model answers, for the diff editor. */

@@ -11,6 +11,8 @@ import type { History, QuestionProgress } from '../core/history/history';
 import type { HistoryFiles, HistoryProblem, HistoryWriter } from '../core/history/log';
 import type { ImportResult } from '../core/history/transfer';
 import type { DueQueue, QuestionCard, RatingOption, ReviewDetails, Scheduler } from '../core/review/scheduler';
+import type { Stats } from '../core/review/stats';
+import type { Library } from '../core/library';
 import type { LocalDays } from '../core/review/days';
 import type * as LazyHistory from '../lazy/history';
 import { Settings as SettingIds } from '../ids';
@@ -101,6 +103,25 @@ export class HistoryService implements vscode.Disposable {
     const scheduler = this.scheduler();
     if (!open || !scheduler) return undefined;
     return scheduler.queue(open.history, { now, days: open.modules.days.localDays(), library: questionIds });
+  }
+
+  /**
+   * The statistics of the whole history (src/core/review/stats.ts) for the stats view: topics and the due forecast
+   * as the library sees them, so they agree with the tree and its Due group. Undefined until the history is loaded.
+   */
+  stats(library: Library, now = Date.now()): Stats | undefined {
+    const open = this.open;
+    const scheduler = this.scheduler();
+    if (!open || !scheduler) return undefined;
+    return open.modules.stats.computeStats(open.history, scheduler, {
+      now,
+      days: open.modules.days.localDays(),
+      library: library.dialogues.flatMap((dialogue) => dialogue.questions.map((question) => question.id)),
+      lookup: (id) => {
+        const found = library.question(id);
+        return found && { topic: found.dialogue.topic, prompt: found.question.prompt };
+      },
+    });
   }
 
   async recordAttempt(record: AttemptRecord): Promise<AttemptEvent | undefined> {

@@ -13,6 +13,7 @@ import type { MockSession, MockSessionView } from '../core/mock/session';
 import type { FinishedSession } from '../core/mock/sessionRecord';
 import type { PlayerSession, PlayerStream, PlayerTimer } from '../protocol/player';
 import type { ReviewState } from '../protocol/review';
+import type { StatsState } from '../protocol/stats';
 import { StateKeys } from '../ids';
 import type { MockSessions } from './mockSessions';
 import type { AnswerSession } from './answerSession';
@@ -20,6 +21,7 @@ import type { LibraryService } from './libraryService';
 import type { PlayerPanels } from './playerPanel';
 import type { ReviewPanels } from './reviewPanel';
 import type { HistoryService } from './historyService';
+import type { StatsPanels } from './statsPanel';
 import type { TopicsTreeProvider, TreeNode } from './topicsTree';
 
 export interface TestSurface {
@@ -61,6 +63,8 @@ export interface TestSurface {
    * dialog does: a modal dialog cannot be answered from inside the extension host (the e2e tests answer it).
    */
   allowInterviewer(model: string): Promise<void>;
+  /** What the statistics view shows, if it is open. */
+  stats(): StatsState | undefined;
 }
 
 export interface Observed {
@@ -73,10 +77,11 @@ export interface Observed {
   reviews: ReviewPanels;
   mock: MockSessions;
   state: vscode.Memento;
+  stats: StatsPanels;
 }
 
 export function testSurface(services: Observed): TestSurface {
-  const { tree, treeView, libraries, session, history, players, reviews, mock, state } = services;
+  const { tree, treeView, libraries, session, history, players, reviews, mock, state, stats } = services;
   return {
     tree,
     topicsDescription: () => treeView.description,
@@ -103,5 +108,6 @@ export function testSurface(services: Observed): TestSurface {
       const agreed = state.get<string[]>(StateKeys.interviewerConsent, []);
       if (!agreed.includes(model)) await state.update(StateKeys.interviewerConsent, [...agreed, model]);
     },
+    stats: () => stats.shown,
   };
 }

@@ -6,3 +6,4 @@
 export { parseStoredAttempt } from '../core/storedAttempt';
 export { parsePersistedPlayerState, parseWebviewMessage } from '../protocol/player';
 export { parsePersistedReview, parseReviewMessage } from '../protocol/review';
+export { parseStatsMessage } from '../protocol/stats';

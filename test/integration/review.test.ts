@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DueNode } from '../../src/host/topicsTree';
 import { Commands } from '../../src/ids';
-import { allTabs, children, resetWorkbench, surface, treeItem, waitFor } from './support';
+import { allTabs, answerAndFinish, children, resetWorkbench, surface, treeItem, waitFor } from './support';
 
 const QUESTION = 'slow-application#q1';
 
@@ -19,17 +19,6 @@ async function dueGroup(): Promise<DueNode> {
     const [first] = await children();
     return first?.kind === 'due' ? first : undefined;
   }, 'the Due group');
-}
-
-/** Answers a question and finishes it: the review opens. Returns the recorded attempt's id. */
-async function answerAndFinish(questionId: string, text: string): Promise<string> {
-  const test = await surface();
-  await vscode.commands.executeCommand(Commands.answerQuestion, { questionId });
-  const draft = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === test.attempt()?.draftPath), 'the draft editor');
-  await draft.edit((edit) => edit.insert(draft.document.lineAt(draft.document.lineCount - 1).range.end, text));
-  await vscode.commands.executeCommand(Commands.finishAnswer);
-  const review = await waitFor(() => test.review(), 'the review to open');
-  return review.attemptId;
 }
 
 describe('Review, spaced repetition and the due queue', () => {

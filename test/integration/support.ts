@@ -52,3 +52,14 @@ export async function resetWorkbench(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   await waitFor(() => allTabs().length === 0, 'all editors to close');
 }
+
+/** Answers a question through the commands and finishes it: the review opens. Returns the recorded attempt's id. */
+export async function answerAndFinish(questionId: string, text: string): Promise<string> {
+  const test = await surface();
+  await vscode.commands.executeCommand(Commands.answerQuestion, { questionId });
+  const draft = await waitFor(() => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === test.attempt()?.draftPath), 'the draft editor');
+  await draft.edit((edit) => edit.insert(draft.document.lineAt(draft.document.lineCount - 1).range.end, text));
+  await vscode.commands.executeCommand(Commands.finishAnswer);
+  const review = await waitFor(() => test.review(), 'the review to open');
+  return review.attemptId;
+}

@@ -46,7 +46,7 @@ describe('ids.ts and package.json', () => {
   it('declares the view, its container, the webview activation and the settings ids.ts names', () => {
     assert.deepEqual(contributes.viewsContainers.activitybar.map((c) => c.id), [Views.container]);
     assert.deepEqual(contributes.views[Views.container].map((v) => v.id), [Views.topics]);
-    assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${WebviewTypes.player}`));
+    for (const type of Object.values(WebviewTypes)) assert.ok(manifest.activationEvents.includes(`onWebviewPanel:${type}`), `${type} is restored after a reload`);
     for (const setting of Object.values(Settings)) assert.ok(setting in contributes.configuration.properties, setting);
     for (const key of Object.keys(contributes.configuration.properties)) assert.ok(key.startsWith(`${SETTINGS_SECTION}.`), key);
   });

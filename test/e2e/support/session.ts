@@ -29,6 +29,7 @@ interface VsCodeWeb {
     extraVsix?: string[];
     smokeDriver?: boolean;
     settings?: Record<string, unknown>;
+    machineSettings?: Record<string, unknown>;
     env?: Record<string, string>;
   }): Promise<VsCodeServer>;
   launchChromium(options?: { headless?: boolean }): Promise<Browser>;
@@ -63,6 +64,11 @@ export interface SessionOptions {
    * README): what the user's own model answers the interviewer.
    */
   fakeModel?: object;
+  /**
+   * Remote settings: where this remote window reads machine-scoped settings (`interviewDialogues.historyFolder`,
+   * `draftsFolder`, `extraFolders`); in user settings they are ignored once the window has started.
+   */
+  machineSettings?: Record<string, unknown>;
 }
 
 export class Session {
@@ -98,6 +104,7 @@ export class Session {
         vsix,
         smokeDriver: Boolean(extensionPath),
         settings: options.settings,
+        machineSettings: options.machineSettings,
         ...(fakeModel ? { extraVsix: [fakeModel.buildFakeLm()], env: { FAKE_LM_SCRIPT: JSON.stringify(options.fakeModel) } } : {}),
       });
       browser = await web.launchChromium();

@@ -1,0 +1,176 @@
+/**
+ * The statistics view: one webview panel with the streak, totals, the practice heatmap, reviews per day, the due
+ * forecast, time and key-point coverage per topic, and true retention. It holds no rule of its own: the numbers are
+ * `computeStats` (src/core/review/stats.ts) through the history service, the drawing is the webview's. It survives a
+ * window reload through its serializer (no `retainContextWhenHidden`).
+ */
+import * as vscode from 'vscode';
+import { Commands, Views, WebviewTypes } from '../ids';
+import type { Stats } from '../core/review/stats';
+import type { StatsAction, StatsMessage, StatsState, StatsSummary } from '../protocol/stats';
+import type { HistoryService } from './historyService';
+import type { LibraryService } from './libraryService';
+import { pageHtml, webviewOptions } from './webviewPage';
+
+export interface StatsContext {
+  extensionUri: vscode.Uri;
+  libraries: LibraryService;
+  history: HistoryService;
+  log: vscode.LogOutputChannel;
+}
+
+const TITLE = 'Practice Statistics';
+
+/** The Show Statistics command, the serializer and the one stats panel. */
+export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<unknown> {
+  private panel: StatsPanel | undefined;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly context: StatsContext) {
+    this.subscriptions = [
+      vscode.window.registerWebviewPanelSerializer(WebviewTypes.stats, this),
+      vscode.commands.registerCommand(Commands.showStats, () => this.show()),
+    ];
+  }
+
+  /** Shows the one stats panel, opening it in the active editor group when it is not open. */
+  async show(): Promise<void> {
+    if (this.panel) {
+      this.panel.reveal();
+      return;
+    }
+    const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.stats, TITLE, vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
+    await this.adopt(webviewPanel);
+  }
+
+  /** What the open panel shows now (undefined while it is closed). */
+  get shown(): StatsState | undefined {
+    return this.panel?.shown;
+  }
+
+  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel): Promise<void> {
+    // Nothing to restore from the state: the numbers are computed afresh from the history.
+    if (this.panel) {
+      webviewPanel.dispose();
+      return;
+    }
+    webviewPanel.webview.options = webviewOptions(this.context.extensionUri);
+    await this.adopt(webviewPanel);
+  }
+
+  private async adopt(webviewPanel: vscode.WebviewPanel): Promise<void> {
+    const panel = new StatsPanel(webviewPanel, this.context, () => {
+      if (this.panel === panel) this.panel = undefined;
+    });
+    this.panel = panel;
+    await panel.start();
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+class StatsPanel implements vscode.Disposable {
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
+  /** The history or the library changed while the panel was hidden: recompute when it shows again. */
+  private stale = false;
+  private revision = 0;
+  /** The latest state: in the page's HTML, or posted since. */
+  shown: StatsState | undefined;
+
+  constructor(
+    private readonly panel: vscode.WebviewPanel,
+    private readonly context: StatsContext,
+    private readonly onDispose: () => void,
+  ) {
+    panel.title = TITLE;
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
+    this.subscriptions.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (webviewPanel.visible && this.stale) void this.send();
+      }),
+      context.history.onDidChange(() => void this.send()),
+      context.libraries.onDidLoad(() => void this.send()),
+    );
+  }
+
+  /** The first state goes into the page itself, so the first paint needs no round trip. */
+  async start(): Promise<void> {
+    const state = await this.state();
+    if (this.disposed) return;
+    this.panel.webview.html = pageHtml(this.panel.webview, this.context.extensionUri, { title: TITLE, styles: ['media/webview.css', 'media/stats.css'], script: 'dist/webview/stats.js', rootId: 'stats', initialState: state });
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, false);
+  }
+
+  private async state(): Promise<StatsState> {
+    const [library] = await Promise.all([this.context.libraries.library(), this.context.history.ready()]);
+    const stats = this.context.history.stats(library);
+    const state: StatsState = { revision: ++this.revision };
+    if (stats) {
+      // The per-question rows are for the CLI; the page would only carry them.
+      const summary: StatsSummary & Partial<Pick<Stats, 'questions'>> = { ...stats };
+      delete summary.questions;
+      state.stats = summary;
+    }
+    this.shown = state;
+    return state;
+  }
+
+  /** Computes and sends the state; while hidden it only notes that the view is out of date (nothing to draw). */
+  private async send(): Promise<void> {
+    if (this.disposed) return;
+    if (!this.panel.visible) {
+      this.stale = true;
+      return;
+    }
+    this.stale = false;
+    const state = await this.state();
+    if (!this.disposed) void this.panel.webview.postMessage({ type: 'state', state });
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const { parseStatsMessage } = await import('../lazy/protocol');
+    const message = parseStatsMessage(raw);
+    if (!message) {
+      this.context.log.warn(`Dropped a malformed message from the statistics view: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    if (!this.disposed) await this.handle(message);
+  }
+
+  private async handle(message: StatsMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        // A hidden page is discarded (no retainContextWhenHidden) and starts again from its HTML when shown: it gets
+        // what changed meanwhile, computed now if it was hidden, and a state posted while it loaded again.
+        if (this.stale) await this.send();
+        else if (this.shown && message.revision !== this.shown.revision) void this.panel.webview.postMessage({ type: 'state', state: this.shown });
+        return;
+      case 'action':
+        await vscode.commands.executeCommand(ACTIONS[message.action]);
+        return;
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.onDispose();
+    for (const s of this.subscriptions) s.dispose();
+    this.panel.dispose();
+  }
+}
+
+const ACTIONS: Record<StatsAction, string> = {
+  answer: Commands.answerQuestion,
+  practiseDue: Commands.practiseDue,
+  topics: `${Views.topics}.focus`,
+};
