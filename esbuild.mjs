@@ -2,7 +2,7 @@
 // and prepares the shipped library's index (dist/library-index.json).
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,6 +79,25 @@ const builds = [
   ...['player', 'review', 'stats'].map((page) => ({ ...shared, entryPoints: [`src/webview/${page}.ts`], outfile: `dist/webview/${page}.js`, platform: 'browser', format: 'iife', target: 'es2022' })),
 ];
 
+/**
+ * Translations: l10n/<language>/*.json (one file per area: host, core, webview, so each is edited on its own)
+ * become the one bundle VS Code and @vscode/l10n read, dist/l10n/bundle.l10n.<language>.json.
+ */
+async function mergeTranslations() {
+  await mkdir('dist/l10n', { recursive: true });
+  for (const language of await readdir('l10n')) {
+    const bundle = {};
+    for (const area of (await readdir(path.join('l10n', language))).filter((name) => name.endsWith('.json')).sort()) {
+      const entries = JSON.parse(await readFile(path.join('l10n', language, area), 'utf8'));
+      for (const [key, value] of Object.entries(entries)) {
+        if (key in bundle && bundle[key] !== value) throw new Error(`l10n/${language}/${area}: "${key}" is translated differently in another area`);
+        bundle[key] = value;
+      }
+    }
+    await writeFile(path.join('dist', 'l10n', `bundle.l10n.${language}.json`), `${JSON.stringify(bundle, null, 2)}\n`);
+  }
+}
+
 /** Codicons are loaded by the webview from dist/, so the packaged extension needs no node_modules. */
 async function copyCodicons() {
   const dir = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
@@ -103,6 +122,7 @@ async function prepareLibraryIndex() {
 }
 
 await copyCodicons();
+await mergeTranslations();
 if (watch) {
   await rm(path.join('dist', 'library-index.json'), { force: true });
   for (const options of builds) {

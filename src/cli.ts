@@ -3,6 +3,7 @@
  * `process.exit`, so output of any size reaches a pipe whole before the process ends.
  */
 import { promises as fs } from 'node:fs';
+import { configureCliL10n } from './cli/l10n';
 import { runCli } from './cli/main';
 
 // A reader that stops early (`| head`) closes the pipe: that is not an error of ours.
@@ -17,6 +18,7 @@ async function readInput(file: string): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+configureCliL10n(process.env);
 runCli(process.argv.slice(2), {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),

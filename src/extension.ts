@@ -13,6 +13,7 @@ import { PlayerPanels } from './host/playerPanel';
 import { DueBadge } from './host/dueBadge';
 import { DueQueueService } from './host/dueQueue';
 import { HistoryService } from './host/historyService';
+import { configureL10n } from './host/l10n';
 import { ModelAnswerDocuments } from './host/modelAnswers';
 import { registerPracticeCommands } from './host/practiceCommands';
 import { ReviewPanels } from './host/reviewPanel';
@@ -23,6 +24,7 @@ import { TopicsTreeProvider } from './host/topicsTree';
 
 /** Returns the test surface when VS Code runs the extension's tests, and nothing otherwise. */
 export function activate(context: vscode.ExtensionContext): TestSurface | undefined {
+  configureL10n();
   const log = vscode.window.createOutputChannel('Interview Dialogues', { log: true });
   let settings = readSettings();
   const currentSettings = () => settings;

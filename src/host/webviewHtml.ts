@@ -20,14 +20,16 @@ export interface WebviewPage {
   rootId: string;
   /** The first state, as JSON in the page (never as markup). */
   initialState: unknown;
+  /** The display language (the page's `lang`) and its strings (none for English). */
+  l10n: { language: string; bundle?: Record<string, string> };
 }
 
 export const CODICONS_CSS = 'dist/codicons/codicon.css';
 
 export function webviewHtml(page: WebviewPage): string {
   const nonce = randomBytes(18).toString('base64').replace(/[^A-Za-z0-9]/g, '');
-  // `<` is escaped so no text from a dialogue file can close the JSON block and start markup.
-  const initialState = JSON.stringify(page.initialState).replace(/</g, '\\u003c');
+  // `<` is escaped so no text from a dialogue file can close a JSON block and start markup.
+  const json = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
   const csp = [
     "default-src 'none'",
     `style-src ${page.cspSource}`,
@@ -37,7 +39,7 @@ export function webviewHtml(page: WebviewPage): string {
   ].join('; ');
   const styles = [CODICONS_CSS, ...page.styles].map((style) => `<link rel="stylesheet" href="${attribute(page.asset(style))}">`).join('\n');
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${attribute(page.l10n.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
@@ -48,7 +50,8 @@ ${styles}
 <body>
 <main id="${attribute(page.rootId)}" aria-live="off"></main>
 <div id="announcer" class="visually-hidden" aria-live="polite"></div>
-<script type="application/json" id="initial-state">${initialState}</script>
+<script type="application/json" id="initial-state">${json(page.initialState)}</script>
+<script type="application/json" id="l10n">${json(page.l10n.bundle ?? {})}</script>
 <script nonce="${nonce}" src="${attribute(page.asset(page.script))}"></script>
 </body>
 </html>`;

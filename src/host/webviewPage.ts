@@ -1,5 +1,6 @@
 /** What every webview panel of the extension shares on the vscode side: its options and its HTML shell. */
 import * as vscode from 'vscode';
+import { webviewL10n } from './l10n';
 import { type WebviewPage, webviewHtml } from './webviewHtml';
 
 /** Scripts on; local resources only from the bundles, the codicons and media/; the find widget for long pages. */
@@ -11,9 +12,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOpt
   };
 }
 
-export function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: Omit<WebviewPage, 'cspSource' | 'asset'>): string {
+export function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page: Omit<WebviewPage, 'cspSource' | 'asset' | 'l10n'>): string {
   return webviewHtml({
     ...page,
+    l10n: webviewL10n(),
     cspSource: webview.cspSource,
     asset: (path) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path.split('/'))).toString(),
   });

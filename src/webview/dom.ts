@@ -1,4 +1,10 @@
-/** Small DOM helpers every webview of the extension shares: elements, codicons, buttons, the host's API. */
+/** Small DOM helpers every webview of the extension shares: elements, codicons, buttons, the host's API, languages. */
+import * as l10n from '@vscode/l10n';
+import { setPluralLocale } from '../core/plural';
+
+// The display language's strings come in the page (see webviewHtml.ts); set up before any page code runs.
+l10n.config({ contents: JSON.parse(document.getElementById('l10n')?.textContent || '{}') as Record<string, string> });
+setPluralLocale(document.documentElement.lang || 'en');
 
 /** The part of VS Code's webview API the pages use, typed by each page's messages and saved state. */
 export interface VsCodeApi<Message, Saved> {

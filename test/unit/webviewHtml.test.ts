@@ -11,6 +11,7 @@ const page = (initialState: unknown, overrides: Partial<WebviewPage> = {}): stri
     script: 'dist/webview/player.js',
     rootId: 'player',
     initialState,
+    l10n: { language: 'en' },
     ...overrides,
   });
 
@@ -34,7 +35,7 @@ describe('webviewHtml (the shell every webview shares)', () => {
   it('keeps a </script> in dialogue text inert: the state stays one JSON block and parses back unchanged', () => {
     const hostile = { text: '</script><script>alert(1)</script><!-- <img src=x onerror=alert(2)>', title: '"><b>' };
     const doc = new JSDOM(page(hostile)).window.document;
-    assert.equal(doc.querySelectorAll('script').length, 2, 'the JSON block and the bundle, nothing more');
+    assert.equal(doc.querySelectorAll('script').length, 3, 'the state and strings as JSON, and the bundle, nothing more');
     assert.equal(doc.querySelectorAll('img, b').length, 0);
     assert.deepEqual(JSON.parse(doc.getElementById('initial-state')?.textContent ?? ''), hostile);
   });
