@@ -140,12 +140,21 @@ export async function focusWorkbench(page: Page): Promise<void> {
  * it does not wait for the palette to close (the command opens a QuickPick of its own in the same widget).
  */
 export async function runCommand(page: Page, title: string, commandId: string, options: { keepOpen?: boolean } = {}): Promise<void> {
-  await focusWorkbench(page);
-  await page.keyboard.press('F1');
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('.quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
+  // A webview that had the focus can take it back a moment after the palette opened, which closes the palette:
+  // open it again, a few times, rather than fail on a race no user would notice.
+  for (let attempt = 1; ; attempt++) {
+    await focusWorkbench(page);
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   const row = widget.locator('.monaco-list-row').filter({ has: page.locator(`.quick-input-list-entry[data-quick-input-id="${commandId}"]`) });
   await row.first().waitFor({ state: 'visible', timeout: 15_000 });
   await row.first().click();
