@@ -265,10 +265,9 @@ export class MockSessionController implements vscode.Disposable {
     const document = await vscode.workspace.openTextDocument(uri);
     // The column the draft is already in, so moving on never opens a second copy beside it.
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside, preview: false });
     const end = document.lineAt(document.lineCount - 1).range.end;
-    editor.selection = new vscode.Selection(end, end);
-    editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    // Placed as the editor opens (and revealed), so keys typed the moment it has the focus land at the end.
+    await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside, preview: false, selection: new vscode.Range(end, end) });
   }
 
   private async alreadyRunning(): Promise<boolean> {

@@ -186,7 +186,12 @@ export function tab(page: Page, title: string): Locator {
  */
 export async function activeEditorText(page: Page): Promise<string> {
   const lines = page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first();
-  return ((await lines.innerText()) ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+  // Monaco reuses line elements out of order: read them by their position on screen, not in DOM order.
+  const text = await lines.evaluate((element) => [...element.querySelectorAll<HTMLElement>('.view-line')]
+    .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+    .map((line) => line.innerText)
+    .join('\n'));
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 /** Reloads the window as a person does (Developer: Reload Window) and waits for the new workbench. */
