@@ -310,11 +310,11 @@ export class MockSessionController implements vscode.Disposable {
     const session = this.session!;
     const text = await this.drafts.saveAndRead(session.draftPath);
     if (text === undefined) {
-      void vscode.window.showWarningMessage(`The interview's draft ${vscode.Uri.parse(session.draftPath).fsPath} was moved or deleted, so no answer could be read from it. The answers read before are kept.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t("The interview's draft {0} was moved or deleted, so no answer could be read from it. The answers read before are kept.", vscode.Uri.parse(session.draftPath).fsPath));
       return session;
     }
     const split = splitSessionDraft(text, session);
-    if (split.problems.length > 0) void vscode.window.showWarningMessage(`Interview draft: ${split.problems.join(' ')}`);
+    if (split.problems.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Interview draft: {0}', split.problems.join(' ')));
     return recordAnswers(session, split.answers);
   }
 
@@ -335,7 +335,7 @@ export class MockSessionController implements vscode.Disposable {
       await appendToDraft(uri, text);
     } catch (error) {
       this.services.log.error(`Cannot add to the interview draft ${uri.fsPath}: ${String(error)}`);
-      void vscode.window.showErrorMessage(`Cannot add the next section to the interview's draft ${uri.fsPath}: ${String(error)}. Add a heading starting with its label (for example \`## Q2\`) yourself.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t("Cannot add the next section to the interview's draft {0}: {1}. Add a heading starting with its label (for example `## Q2`) yourself.", uri.fsPath, String(error)));
     }
   }
 
