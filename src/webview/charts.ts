@@ -3,6 +3,7 @@
  * that the stats view turns into SVG. Shapes carry CSS classes, never colours: the stylesheet maps each class to a
  * `--vscode-charts-*` variable, so the charts follow the theme live and the page needs no inline style.
  */
+import * as l10n from '@vscode/l10n';
 import { truncate } from '../core/text';
 
 export interface ChartRect {
@@ -49,17 +50,20 @@ export interface Segment {
   title?: string;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-
-/** `2024-05-01` → `May 1`. */
+/** `2024-05-01` → `May 1` (one message per month, so a language can put the day first). */
 export function shortDay(day: string): string {
-  return `${monthName(day)} ${Number(day.slice(8, 10))}`;
+  const n = Number(day.slice(8, 10));
+  const days = [l10n.t('Jan {0}', n), l10n.t('Feb {0}', n), l10n.t('Mar {0}', n), l10n.t('Apr {0}', n), l10n.t('May {0}', n), l10n.t('Jun {0}', n), l10n.t('Jul {0}', n), l10n.t('Aug {0}', n), l10n.t('Sep {0}', n), l10n.t('Oct {0}', n), l10n.t('Nov {0}', n), l10n.t('Dec {0}', n)];
+  return days[Number(day.slice(5, 7)) - 1] ?? '';
 }
 
 /** `2024-05-01` (a Wednesday) → `Wed`; `weekday` is 0 for Monday as in the stats. */
 export function weekdayName(weekday: number): string {
-  return WEEKDAYS[weekday] ?? '?';
+  return weekdayNames()[weekday] ?? '?';
+}
+
+export function weekdayNames(): string[] {
+  return [l10n.t('Mon'), l10n.t('Tue'), l10n.t('Wed'), l10n.t('Thu'), l10n.t('Fri'), l10n.t('Sat'), l10n.t('Sun')];
 }
 
 /**
@@ -165,7 +169,8 @@ function monthStarts(days: readonly HeatmapDay[]): { week: number; month: string
 }
 
 function monthName(day: string): string {
-  return MONTHS[Number(day.slice(5, 7)) - 1] ?? '';
+  const months = [l10n.t('Jan'), l10n.t('Feb'), l10n.t('Mar'), l10n.t('Apr'), l10n.t('May'), l10n.t('Jun'), l10n.t('Jul'), l10n.t('Aug'), l10n.t('Sep'), l10n.t('Oct'), l10n.t('Nov'), l10n.t('Dec')];
+  return months[Number(day.slice(5, 7)) - 1] ?? '';
 }
 
 export interface BarRow {

@@ -3,6 +3,7 @@
  * with marked and sanitized with DOMPurify before it touches the DOM. State lives in `setState`, so hiding the
  * panel or reloading the window restores the same place.
  */
+import * as l10n from '@vscode/l10n';
 import DOMPurify from 'dompurify';
 import type { HostMessage, PersistedPlayerState, PlayerSession, PlayerState, PlayerStream, PlayerTimer, PlayerTurn, WebviewMessage } from '../protocol/player';
 import { autoAdvanceDelayMs, isConcealed } from '../core/playback';
@@ -43,9 +44,13 @@ function goTo(index: number, announce = true): void {
 function announceTurn(index: number): void {
   const turn = state.dialogue?.turns[index];
   if (!turn) return;
-  const who = turn.speaker === 'interviewer' ? 'Interviewer' : 'Candidate';
-  const hidden = isConcealed(state, index) ? ' (model answer hidden)' : '';
-  announcer.textContent = `Turn ${index + 1} of ${state.dialogue!.turns.length}, ${who}${hidden}`;
+  const total = state.dialogue!.turns.length;
+  const interviewer = turn.speaker === 'interviewer';
+  announcer.textContent = isConcealed(state, index)
+    ? l10n.t('Turn {0} of {1}, Candidate (model answer hidden)', index + 1, total)
+    : interviewer
+      ? l10n.t('Turn {0} of {1}, Interviewer', index + 1, total)
+      : l10n.t('Turn {0} of {1}, Candidate', index + 1, total);
 }
 
 function reveal(index: number): void {
@@ -88,27 +93,27 @@ function stopPlaying(): void {
 
 function renderTurn(turn: PlayerTurn, index: number): HTMLElement {
   const current = index === state.position;
-  const who = turn.speaker === 'interviewer' ? 'Interviewer' : 'Candidate';
+  const who = speakerName(turn.speaker);
   const item = element('li', {
     className: `turn ${turn.speaker}${current ? ' current' : ''}`,
     'data-index': String(index),
     'data-speaker': turn.speaker,
     'aria-current': current ? 'step' : undefined,
-    'aria-label': `${who}, turn ${index + 1}`,
+    'aria-label': turn.speaker === 'interviewer' ? l10n.t('Interviewer, turn {0}', index + 1) : l10n.t('Candidate, turn {0}', index + 1),
   });
   const header = element('div', { className: 'turn-header' }, icon(turn.speaker === 'interviewer' ? 'person' : 'account'), element('span', { className: 'speaker' }, who));
   item.append(header);
   if (turn.questionId) {
     const answered = state.answered[turn.questionId];
-    header.append(element('span', { className: 'budget', title: 'Time to answer' }, icon('watch'), ` ${turn.budgetLabel ?? ''}`));
-    if (answered) header.append(element('span', { className: 'answered', title: `Answered ${answered.attempts}×` }, icon('pass-filled'), ` best ${answered.bestLabel}`));
+    header.append(element('span', { className: 'budget', title: l10n.t('Time to answer') }, icon('watch'), ` ${turn.budgetLabel ?? ''}`));
+    if (answered) header.append(element('span', { className: 'answered', title: l10n.t('Answered {0}×', answered.attempts) }, icon('pass-filled'), ` ${l10n.t('best {0}', answered.bestLabel)}`));
   }
   if (isConcealed(state, index)) {
-    const body = element('div', { className: 'turn-body concealed' }, element('p', {}, 'The model answer is hidden in practice mode. Draft your own answer first, or reveal it.'));
+    const body = element('div', { className: 'turn-body concealed' }, element('p', {}, l10n.t('The model answer is hidden in practice mode. Draft your own answer first, or reveal it.')));
     const actions = element('div', { className: 'actions' });
     const question = previousQuestion(index);
-    if (question) actions.append(button(undefined, 'Answer this question', 'edit', 'Answer this question', () => answer(question), 'answer'));
-    actions.append(button(undefined, 'Reveal answer', 'eye', 'Reveal answer', () => reveal(index), 'reveal secondary'));
+    if (question) actions.append(button(undefined, l10n.t('Answer this question'), 'edit', l10n.t('Answer this question'), () => answer(question), 'answer'));
+    actions.append(button(undefined, l10n.t('Reveal answer'), 'eye', l10n.t('Reveal answer'), () => reveal(index), 'reveal secondary'));
     body.append(actions);
     item.append(body);
     return item;
@@ -125,14 +130,18 @@ function renderTurn(turn: PlayerTurn, index: number): HTMLElement {
         li.innerHTML = renderMarkdown(point);
         list.append(li);
       }
-      item.append(element('details', { className: 'key-points' }, element('summary', {}, 'Key points for self-review'), list));
+      item.append(element('details', { className: 'key-points' }, element('summary', {}, l10n.t('Key points for self-review')), list));
     }
   }
   if (turn.questionId) {
     const questionId = turn.questionId;
-    item.append(element('div', { className: 'actions' }, button(undefined, 'Answer this question', 'edit', 'Answer this question', () => answer(questionId), 'answer')));
+    item.append(element('div', { className: 'actions' }, button(undefined, l10n.t('Answer this question'), 'edit', l10n.t('Answer this question'), () => answer(questionId), 'answer')));
   }
   return item;
+}
+
+function speakerName(speaker: PlayerTurn['speaker']): string {
+  return speaker === 'interviewer' ? l10n.t('Interviewer') : l10n.t('Candidate');
 }
 
 function previousQuestion(index: number): string | undefined {
@@ -150,12 +159,12 @@ function renderTimer(timer: PlayerTimer | null): HTMLElement {
   if (!timer) return box;
   box.append(
     icon(timer.paused ? 'debug-pause' : 'watch'),
-    element('span', { id: 'timer', role: 'timer', 'aria-label': `${timer.label}${timer.paused ? ', paused' : ''}` }, timer.label),
-    element('span', { className: 'timer-prompt', title: timer.prompt }, timer.paused ? `paused · ${timer.prompt}` : timer.prompt),
+    element('span', { id: 'timer', role: 'timer', 'aria-label': timer.paused ? l10n.t('{0}, paused', timer.label) : timer.label }, timer.label),
+    element('span', { className: 'timer-prompt', title: timer.prompt }, timer.paused ? l10n.t('paused · {0}', timer.prompt) : timer.prompt),
     timer.paused
-      ? button('timer-resume', 'Resume timer', 'debug-continue', 'Resume', () => vscode.postMessage({ type: 'timerAction', action: 'resume' }), 'secondary')
-      : button('timer-pause', 'Pause timer', 'debug-pause', 'Pause', () => vscode.postMessage({ type: 'timerAction', action: 'pause' }), 'secondary'),
-    button('timer-finish', 'Finish answer', 'check', 'Finish', () => vscode.postMessage({ type: 'timerAction', action: 'finish' })),
+      ? button('timer-resume', l10n.t('Resume timer'), 'debug-continue', l10n.t('Resume'), () => vscode.postMessage({ type: 'timerAction', action: 'resume' }), 'secondary')
+      : button('timer-pause', l10n.t('Pause timer'), 'debug-pause', l10n.t('Pause'), () => vscode.postMessage({ type: 'timerAction', action: 'pause' }), 'secondary'),
+    button('timer-finish', l10n.t('Finish answer'), 'check', l10n.t('Finish'), () => vscode.postMessage({ type: 'timerAction', action: 'finish' })),
   );
   return box;
 }
@@ -165,9 +174,9 @@ function render(): void {
   root.replaceChildren();
   if (!dialogue) {
     root.append(
-      element('h1', { id: 'dialogue-title' }, state.missingTitle ?? 'Dialogue not found'),
-      element('p', { className: 'missing', role: 'alert' }, 'This dialogue is no longer in its file: it was deleted or renamed. Close this player and open it again from the Topics view.'),
-      button('close', 'Close player', 'close', 'Close', () => vscode.postMessage({ type: 'close' })),
+      element('h1', { id: 'dialogue-title' }, state.missingTitle ?? l10n.t('Dialogue not found')),
+      element('p', { className: 'missing', role: 'alert' }, l10n.t('This dialogue is no longer in its file: it was deleted or renamed. Close this player and open it again from the Topics view.')),
+      button('close', l10n.t('Close player'), 'close', l10n.t('Close'), () => vscode.postMessage({ type: 'close' })),
     );
     return;
   }
@@ -177,27 +186,27 @@ function render(): void {
   }
   const total = dialogue.turns.length;
   const meta = element('p', { className: 'meta' }, `${dialogue.topic} · ${dialogue.level}${dialogue.tags.length ? ' · ' + dialogue.tags.join(', ') : ''}`);
-  const modeButton = button('mode', state.mode === 'practice' ? 'Practice mode: model answers hidden until you answer. Switch to study mode' : 'Study mode: model answers shown. Switch to practice mode', state.mode === 'practice' ? 'eye-closed' : 'eye', state.mode === 'practice' ? 'Practice mode' : 'Study mode', () => {
+  const modeButton = button('mode', state.mode === 'practice' ? l10n.t('Practice mode: model answers hidden until you answer. Switch to study mode') : l10n.t('Study mode: model answers shown. Switch to practice mode'), state.mode === 'practice' ? 'eye-closed' : 'eye', state.mode === 'practice' ? l10n.t('Practice mode') : l10n.t('Study mode'), () => {
     vscode.postMessage({ type: 'setMode', mode: state.mode === 'practice' ? 'study' : 'practice' });
   }, 'secondary');
   const controls = element(
     'div',
-    { className: 'controls', role: 'toolbar', 'aria-label': 'Playback' },
-    button('prev', 'Previous turn', 'arrow-left', 'Previous', () => goTo(state.position - 1)),
-    button('next', 'Next turn', 'arrow-right', 'Next', () => goTo(state.position + 1)),
-    button('play', playing ? 'Pause playback' : 'Play', playing ? 'debug-pause' : 'play', playing ? 'Pause' : 'Play', togglePlay),
-    button('restart', 'Restart', 'debug-restart', 'Restart', () => {
+    { className: 'controls', role: 'toolbar', 'aria-label': l10n.t('Playback') },
+    button('prev', l10n.t('Previous turn'), 'arrow-left', l10n.t('Previous'), () => goTo(state.position - 1)),
+    button('next', l10n.t('Next turn'), 'arrow-right', l10n.t('Next'), () => goTo(state.position + 1)),
+    button('play', playing ? l10n.t('Pause playback') : l10n.t('Play'), playing ? 'debug-pause' : 'play', playing ? l10n.t('Pause') : l10n.t('Play'), togglePlay),
+    button('restart', l10n.t('Restart'), 'debug-restart', l10n.t('Restart'), () => {
       stopPlaying();
       goTo(0);
       render();
     }),
-    element('span', { id: 'position', 'aria-live': 'off' }, `Turn ${state.position + 1} of ${total}`),
+    element('span', { id: 'position', 'aria-live': 'off' }, l10n.t('Turn {0} of {1}', state.position + 1, total)),
     modeButton,
   );
   (controls.querySelector('#prev') as HTMLButtonElement).disabled = state.position === 0;
   (controls.querySelector('#next') as HTMLButtonElement).disabled = state.position >= total - 1;
 
-  const turns = element('ol', { id: 'turns', 'aria-label': 'Dialogue turns' });
+  const turns = element('ol', { id: 'turns', 'aria-label': l10n.t('Dialogue turns') });
   let stage: string | undefined;
   dialogue.turns.slice(0, state.position + 1).forEach((turn, index) => {
     if (turn.stage && turn.stage !== stage) {
@@ -215,7 +224,7 @@ function render(): void {
   }
   root.append(turns);
   if (state.guidance.length > 0) {
-    const aside = element('aside', { id: 'guidance', 'aria-label': 'Tips' });
+    const aside = element('aside', { id: 'guidance', 'aria-label': l10n.t('Tips') });
     for (const tip of state.guidance) {
       const body = element('div', { className: 'markdown' });
       body.innerHTML = renderMarkdown(tip.text);
@@ -228,8 +237,8 @@ function render(): void {
 /** Tells screen readers when the clock turns to its warning part and when time is up (once each, not every second). */
 function announcePhase(before: PlayerTimer | null, after: PlayerTimer | null): void {
   if (!after || before?.questionId !== after.questionId || before.phase === after.phase) return;
-  if (after.phase === 'warning') announcer.textContent = `Time is running low: ${after.label} left.`;
-  else if (after.phase === 'overtime') announcer.textContent = 'Time is up. The timer now counts overtime; finish when ready.';
+  if (after.phase === 'warning') announcer.textContent = l10n.t('Time is running low: {0} left.', after.label);
+  else if (after.phase === 'overtime') announcer.textContent = l10n.t('Time is up. The timer now counts overtime; finish when ready.');
 }
 
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
@@ -306,45 +315,45 @@ function sessionButton(id: string, label: string, iconName: string, text: string
 function renderSession(session: PlayerSession): void {
   sessionShape = sessionShapeOf(session);
   const dialogue = state.dialogue;
-  const meta = dialogue ? `${dialogue.topic} · ${dialogue.level} · mock interview` : 'Mock interview';
+  const meta = dialogue ? l10n.t('{0} · {1} · mock interview', dialogue.topic, dialogue.level) : l10n.t('Mock interview');
   const clock = element('p', { id: 'session-clock', className: `session-clock${session.paused ? ' paused' : ''}`, title: session.description, 'aria-label': session.description }, icon(session.ended ? 'checklist' : session.paused ? 'debug-pause' : 'watch'), ` ${session.status}`);
-  const controls = element('div', { className: 'controls', role: 'toolbar', 'aria-label': 'Mock interview' });
+  const controls = element('div', { className: 'controls', role: 'toolbar', 'aria-label': l10n.t('Mock interview') });
   if (session.ended) {
-    if (session.reviewing) controls.append(sessionButton('session-reviews', `Continue the Reviews (${session.reviewing})`, 'checklist', `Continue the Reviews (${session.reviewing})`, 'continueReviews'));
+    if (session.reviewing) controls.append(sessionButton('session-reviews', l10n.t('Continue the Reviews ({0})', session.reviewing), 'checklist', l10n.t('Continue the Reviews ({0})', session.reviewing), 'continueReviews'));
   } else {
     controls.append(
       session.paused
-        ? sessionButton('session-resume', 'Resume interview', 'debug-continue', 'Resume', 'resume', 'secondary')
-        : sessionButton('session-pause', 'Pause interview', 'debug-pause', 'Pause', 'pause', 'secondary'),
-      sessionButton('session-follow-up', session.interviewer ? 'Ask a follow-up: your language model asks one more question about your draft' : 'Ask a follow-up (the interviewer is off: asks whether to turn it on)', 'comment-discussion', 'Ask a Follow-up', 'askFollowUp', 'secondary'),
+        ? sessionButton('session-resume', l10n.t('Resume interview'), 'debug-continue', l10n.t('Resume'), 'resume', 'secondary')
+        : sessionButton('session-pause', l10n.t('Pause interview'), 'debug-pause', l10n.t('Pause'), 'pause', 'secondary'),
+      sessionButton('session-follow-up', session.interviewer ? l10n.t('Ask a follow-up: your language model asks one more question about your draft') : l10n.t('Ask a follow-up (the interviewer is off: asks whether to turn it on)'), 'comment-discussion', l10n.t('Ask a Follow-up'), 'askFollowUp', 'secondary'),
     );
-    if (session.next !== 'end') controls.append(sessionButton('session-next', session.next === 'stage' ? 'Next Question, in the next stage' : 'Next Question', 'arrow-right', 'Next Question', 'next'));
-    controls.append(sessionButton('session-end', 'End Interview', 'debug-stop', 'End Interview', 'end', session.next === 'end' ? '' : 'secondary'));
+    if (session.next !== 'end') controls.append(sessionButton('session-next', session.next === 'stage' ? l10n.t('Next Question, in the next stage') : l10n.t('Next Question'), 'arrow-right', l10n.t('Next Question'), 'next'));
+    controls.append(sessionButton('session-end', l10n.t('End Interview'), 'debug-stop', l10n.t('End Interview'), 'end', session.next === 'end' ? '' : 'secondary'));
   }
-  const items = element('ol', { id: 'session-items', 'aria-label': 'Interview questions so far' });
+  const items = element('ol', { id: 'session-items', 'aria-label': l10n.t('Interview questions so far') });
   let stage: string | undefined;
   for (const item of session.items) {
     // A list item of its own (axe: an <ol> holds only <li>s that stay list items), holding the stage's heading.
     if (item.stageTitle !== stage && item.stageTitle !== session.title) items.append(element('li', { className: 'stage' }, element('h2', {}, item.stageTitle)));
     stage = item.stageTitle;
-    const label = item.kind === 'question' ? item.key.toUpperCase() : `${item.key.toUpperCase()}, follow-up`;
-    const li = element('li', { className: `turn interviewer${item.kind === 'follow-up' ? ' follow-up' : ''}${item.current ? ' current' : ''}`, 'data-key': item.key, 'aria-current': item.current ? 'step' : undefined, 'aria-label': `Interviewer, ${label}` },
-      element('div', { className: 'turn-header' }, icon(item.kind === 'question' ? 'person' : 'comment-discussion'), element('span', { className: 'speaker' }, item.kind === 'question' ? 'Interviewer' : 'Interviewer · follow-up'), element('span', { className: 'budget' }, label)));
+    const label = item.kind === 'question' ? item.key.toUpperCase() : l10n.t('{0}, follow-up', item.key.toUpperCase());
+    const li = element('li', { className: `turn interviewer${item.kind === 'follow-up' ? ' follow-up' : ''}${item.current ? ' current' : ''}`, 'data-key': item.key, 'aria-current': item.current ? 'step' : undefined, 'aria-label': l10n.t('Interviewer, {0}', label) },
+      element('div', { className: 'turn-header' }, icon(item.kind === 'question' ? 'person' : 'comment-discussion'), element('span', { className: 'speaker' }, item.kind === 'question' ? l10n.t('Interviewer') : l10n.t('Interviewer · follow-up')), element('span', { className: 'budget' }, label)));
     const body = element('div', { className: 'turn-body markdown', tabindex: '-1' });
     body.innerHTML = renderMarkdown(item.text);
     li.append(body);
     if (item.modelAnswer !== undefined) {
       const answer = element('div', { className: 'markdown' });
       answer.innerHTML = renderMarkdown(item.modelAnswer);
-      li.append(element('details', { className: 'model-answer' }, element('summary', {}, 'Model answer'), answer));
+      li.append(element('details', { className: 'model-answer' }, element('summary', {}, l10n.t('Model answer')), answer));
     }
     items.append(li);
   }
   if (state.stream && !session.ended) items.append(renderStream(state.stream));
   const hint = session.ended
-    ? element('p', { className: 'hint' }, 'The interview is over: the model answers are revealed under each question.')
-    : element('p', { className: 'hint' }, 'Answer each question in the session draft, under its heading. Model answers stay hidden until the interview ends.');
-  root.replaceChildren(element('header', {}, element('h1', { id: 'dialogue-title' }, `Mock interview: ${session.title}`), element('p', { className: 'meta' }, meta)), clock, controls, hint, items);
+    ? element('p', { className: 'hint' }, l10n.t('The interview is over: the model answers are revealed under each question.'))
+    : element('p', { className: 'hint' }, l10n.t('Answer each question in the session draft, under its heading. Model answers stay hidden until the interview ends.'));
+  root.replaceChildren(element('header', {}, element('h1', { id: 'dialogue-title' }, l10n.t('Mock interview: {0}', session.title)), element('p', { className: 'meta' }, meta)), clock, controls, hint, items);
   markFirstPrompt();
 }
 
@@ -370,13 +379,13 @@ function announceNewPrompts(): void {
   const newest = fresh.at(-1);
   if (!newest) return;
   const text = document.querySelector(`[data-key="${CSS.escape(newest.key)}"] .turn-body`)?.textContent?.trim() ?? '';
-  announce(`${newest.kind === 'question' ? `Question ${newest.key.slice(1)}` : 'Follow-up'}: ${text.slice(0, 300)}`);
+  announce(newest.kind === 'question' ? l10n.t('Question {0}: {1}', newest.key.slice(1), text.slice(0, 300)) : l10n.t('Follow-up: {0}', text.slice(0, 300)));
 }
 
 function renderStream(stream: PlayerStream): HTMLElement {
-  const note = stream.state === 'cut' ? 'cut off: the reply broke off midway' : stream.state === 'streaming' ? 'asking…' : '';
-  const li = element('li', { id: STREAM_ID, className: `turn interviewer follow-up streaming${stream.state === 'streaming' ? '' : ' done'}`, 'aria-label': 'Interviewer, follow-up', 'aria-busy': stream.state === 'streaming' ? 'true' : 'false' },
-    element('div', { className: 'turn-header' }, icon('comment-discussion'), element('span', { className: 'speaker' }, 'Interviewer · follow-up'), element('span', { id: `${STREAM_ID}-note`, className: 'budget' }, note)));
+  const note = stream.state === 'cut' ? l10n.t('cut off: the reply broke off midway') : stream.state === 'streaming' ? l10n.t('asking…') : '';
+  const li = element('li', { id: STREAM_ID, className: `turn interviewer follow-up streaming${stream.state === 'streaming' ? '' : ' done'}`, 'aria-label': l10n.t('Interviewer, follow-up'), 'aria-busy': stream.state === 'streaming' ? 'true' : 'false' },
+    element('div', { className: 'turn-header' }, icon('comment-discussion'), element('span', { className: 'speaker' }, l10n.t('Interviewer · follow-up')), element('span', { id: `${STREAM_ID}-note`, className: 'budget' }, note)));
   const body = element('div', { id: `${STREAM_ID}-body`, className: 'turn-body markdown' });
   body.innerHTML = renderMarkdown(stream.text);
   li.append(body);
@@ -395,7 +404,7 @@ function showStream(stream: PlayerStream | undefined, previous: PlayerStream | u
   // Bench hook: the first words of each new stream are on screen (measured against the model's first chunk).
   const hadWords = previous?.state === 'streaming' && previous.text.trim() !== '';
   if (!hadWords && stream.text.trim() !== '') performance.mark('interview-dialogues:first-streamed-words');
-  if (stream.state === 'done') announce(`The interviewer asks: ${document.getElementById(`${STREAM_ID}-body`)?.textContent?.trim() ?? ''}`);
-  else if (stream.state === 'cut') announce(`The follow-up was cut off. What arrived: ${document.getElementById(`${STREAM_ID}-body`)?.textContent?.trim() ?? ''}`);
-  else if (!previous || previous.state !== 'streaming') announce('The interviewer is asking a follow-up.');
+  if (stream.state === 'done') announce(l10n.t('The interviewer asks: {0}', document.getElementById(`${STREAM_ID}-body`)?.textContent?.trim() ?? ''));
+  else if (stream.state === 'cut') announce(l10n.t('The follow-up was cut off. What arrived: {0}', document.getElementById(`${STREAM_ID}-body`)?.textContent?.trim() ?? ''));
+  else if (!previous || previous.state !== 'streaming') announce(l10n.t('The interviewer is asking a follow-up.'));
 }

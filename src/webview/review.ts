@@ -3,20 +3,22 @@
  * groups, the proposed rating with its reason, and the four rating buttons with their next intervals (keys 1–4).
  * Every rule lives in the host; this page renders its state and posts what the user chose.
  */
+import * as l10n from '@vscode/l10n';
 import DOMPurify from 'dompurify';
 import type { KeyPointMark, PersistedReview, Rating, ReviewHostMessage, ReviewMessage, ReviewState } from '../protocol/review';
+import { plural } from '../core/plural';
 import { announce, button, element, icon, initialState, keepingFocus, vscodeApi } from './dom';
+import { ratingName } from './ratings';
 import { markdownRenderer } from './markdown';
 
 const vscode = vscodeApi<ReviewMessage, PersistedReview>();
 const root = document.getElementById('review')!;
 const renderMarkdown = markdownRenderer(DOMPurify);
-const RATING_NAMES: Record<Rating, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };
 const RATINGS: readonly Rating[] = ['again', 'hard', 'good', 'easy'];
 const MARKS: readonly { mark: KeyPointMark; label: string }[] = [
-  { mark: 'covered', label: 'Covered' },
-  { mark: 'partly', label: 'Partly' },
-  { mark: 'missed', label: 'Missed' },
+  { mark: 'covered', label: l10n.t('Covered') },
+  { mark: 'partly', label: l10n.t('Partly') },
+  { mark: 'missed', label: l10n.t('Missed') },
 ];
 
 let state = initialState<ReviewState>();
@@ -42,22 +44,22 @@ function radioGroup(name: string, legend: Node | string, options: readonly { val
 
 function renderAnswers(): HTMLElement {
   const draft = state.draft.markdown !== undefined ? markdownBlock(state.draft.markdown) : element('p', { className: 'missing', role: 'note' }, state.draft.missing ?? '');
-  const model = state.modelAnswer !== undefined ? markdownBlock(state.modelAnswer) : element('p', {}, 'This question has no model answer in its dialogue.');
+  const model = state.modelAnswer !== undefined ? markdownBlock(state.modelAnswer) : element('p', {}, l10n.t('This question has no model answer in its dialogue.'));
   return element(
     'div',
     { className: 'answers' },
-    element('section', { 'aria-labelledby': 'your-answer' }, element('h2', { id: 'your-answer' }, 'Your answer'), draft),
-    element('section', { 'aria-labelledby': 'model-answer' }, element('h2', { id: 'model-answer' }, 'Model answer'), model),
+    element('section', { 'aria-labelledby': 'your-answer' }, element('h2', { id: 'your-answer' }, l10n.t('Your answer')), draft),
+    element('section', { 'aria-labelledby': 'model-answer' }, element('h2', { id: 'model-answer' }, l10n.t('Model answer')), model),
   );
 }
 
 function renderKeyPoints(): HTMLElement {
-  const section = element('section', { 'aria-labelledby': 'key-points' }, element('h2', { id: 'key-points' }, 'Key points'));
+  const section = element('section', { 'aria-labelledby': 'key-points' }, element('h2', { id: 'key-points' }, l10n.t('Key points')));
   if (state.keyPoints.length === 0) {
-    section.append(element('p', {}, 'This question lists no key points; judge the answer by the model answer and the rubric.'));
+    section.append(element('p', {}, l10n.t('This question lists no key points; judge the answer by the model answer and the rubric.')));
     return section;
   }
-  section.append(element('p', { className: 'hint' }, 'For each point: did your answer cover it?'));
+  section.append(element('p', { className: 'hint' }, l10n.t('For each point: did your answer cover it?')));
   if (state.check) section.append(renderCheck(state.check));
   state.keyPoints.forEach((point, index) => {
     const legend = element('span', { className: 'markdown inline' });
@@ -71,30 +73,30 @@ function renderKeyPoints(): HTMLElement {
 
 /** Check Against Key Points: the button, its progress, and what the model's reply left unclear. */
 function renderCheck(check: NonNullable<ReviewState['check']>): HTMLElement {
-  const box = element('div', { className: 'check', role: 'group', 'aria-label': 'Check against key points' });
-  const run = button('check-key-points', 'Check against key points: your language model suggests which points your draft covers, quoting it. You decide.', check.running ? 'loading' : 'sparkle', check.running ? 'Checking…' : 'Check Against Key Points', () => vscode.postMessage({ type: 'checkKeyPoints' }), 'secondary');
+  const box = element('div', { className: 'check', role: 'group', 'aria-label': l10n.t('Check against key points') });
+  const run = button('check-key-points', l10n.t('Check against key points: your language model suggests which points your draft covers, quoting it. You decide.'), check.running ? 'loading' : 'sparkle', check.running ? l10n.t('Checking…') : l10n.t('Check Against Key Points'), () => vscode.postMessage({ type: 'checkKeyPoints' }), 'secondary');
   run.disabled = check.running;
   box.append(run);
   const suggested = state.keyPoints.filter((p) => p.suggestion && p.suggestion.mark !== p.mark).length;
-  if (suggested > 0) box.append(button('accept-all', `Accept all ${suggested} suggestions`, 'check-all', `Accept All Suggestions (${suggested})`, () => vscode.postMessage({ type: 'acceptSuggestions' }), 'secondary'));
-  box.append(element('p', { id: 'check-status', className: 'hint', role: 'status' }, check.running ? 'Asking your language model…' : check.problems.join(' ')));
+  if (suggested > 0) box.append(button('accept-all', plural(l10n.t('{0, plural, one {Accept the suggestion} other {Accept all # suggestions}}'), suggested), 'check-all', l10n.t('Accept All Suggestions ({0})', suggested), () => vscode.postMessage({ type: 'acceptSuggestions' }), 'secondary'));
+  box.append(element('p', { id: 'check-status', className: 'hint', role: 'status' }, check.running ? l10n.t('Asking your language model…') : check.problems.join(' ')));
   return box;
 }
 
 /** The model's suggestion under a key point: its mark, the quote it found in the draft, and a button to accept it. */
 function renderSuggestion(suggestion: NonNullable<ReviewState['keyPoints'][number]['suggestion']>, mark: KeyPointMark | undefined, index: number): HTMLElement {
   const label = MARKS.find((m) => m.mark === suggestion.mark)?.label ?? suggestion.mark;
-  const box = element('div', { className: 'suggestion' }, icon('sparkle'), element('span', {}, ` Suggested: ${label}`));
+  const box = element('div', { className: 'suggestion' }, icon('sparkle'), element('span', {}, ` ${l10n.t('Suggested: {0}', label)}`));
   if (suggestion.quote) box.append(element('blockquote', { className: 'quote' }, suggestion.quote));
-  else if (suggestion.quoteNotFound) box.append(element('span', { className: 'hint' }, ' (its quote was not in your draft)'));
-  if (mark !== suggestion.mark) box.append(button(`accept-${index}`, `Accept the suggestion: ${label}`, 'check', 'Accept', () => vscode.postMessage({ type: 'acceptSuggestions', index }), 'secondary'));
+  else if (suggestion.quoteNotFound) box.append(element('span', { className: 'hint' }, ` ${l10n.t('(its quote was not in your draft)')}`));
+  if (mark !== suggestion.mark) box.append(button(`accept-${index}`, l10n.t('Accept the suggestion: {0}', label), 'check', l10n.t('Accept'), () => vscode.postMessage({ type: 'acceptSuggestions', index }), 'secondary'));
   return box;
 }
 
 function renderRubric(): HTMLElement | undefined {
   const rubric = state.rubric;
   if (!rubric) return undefined;
-  const section = element('section', { 'aria-labelledby': 'rubric' }, element('h2', { id: 'rubric' }, `Rubric: ${rubric.title}`));
+  const section = element('section', { 'aria-labelledby': 'rubric' }, element('h2', { id: 'rubric' }, l10n.t('Rubric: {0}', rubric.title)));
   for (const criterion of rubric.criteria) {
     const legend = element('span', {}, element('strong', {}, criterion.label), ` — ${criterion.hint}`);
     const options = criterion.levels.map((detail, i) => ({ value: String(i + 1), label: `${i + 1} ${state.levels[i]}`, detail }));
@@ -106,18 +108,25 @@ function renderRubric(): HTMLElement | undefined {
 }
 
 function renderRating(): HTMLElement {
-  const section = element('section', { 'aria-labelledby': 'rating', className: 'rating' }, element('h2', { id: 'rating' }, 'Rate your answer'));
+  const section = element('section', { 'aria-labelledby': 'rating', className: 'rating' }, element('h2', { id: 'rating' }, l10n.t('Rate your answer')));
   const left = state.unjudged.keyPoints + state.unjudged.criteria;
-  section.append(element('p', { id: 'proposal', className: 'proposal' }, icon('lightbulb'), ` Proposed: ${state.proposal.reason}`));
-  if (left > 0) section.append(element('p', { className: 'hint' }, `${left} still to judge above; unmarked key points count as missed.`));
-  const buttons = element('div', { className: 'rating-buttons', role: 'group', 'aria-label': 'Rating' });
+  section.append(element('p', { id: 'proposal', className: 'proposal' }, icon('lightbulb'), ` ${l10n.t('Proposed: {0}', state.proposal.reason)}`));
+  if (left > 0) section.append(element('p', { className: 'hint' }, l10n.t('{0} still to judge above; unmarked key points count as missed.', left)));
+  const buttons = element('div', { className: 'rating-buttons', role: 'group', 'aria-label': l10n.t('Rating') });
   RATINGS.forEach((rating, i) => {
     const option = state.options.find((o) => o.rating === rating);
     const proposed = state.proposal.rating === rating;
-    const label = `${RATING_NAMES[rating]}${option ? `, next in ${option.spoken}` : ''}${proposed ? ' (proposed)' : ''}`;
-    const node = element('button', { id: `rate-${rating}`, type: 'button', className: `control rate ${proposed ? '' : 'secondary'}`.trim(), 'aria-label': label, 'aria-keyshortcuts': String(i + 1), title: `${label} — key ${i + 1}` },
+    const name = ratingName(rating);
+    const label = option
+      ? proposed
+        ? l10n.t('{0}, next in {1} (proposed)', name, option.spoken)
+        : l10n.t('{0}, next in {1}', name, option.spoken)
+      : proposed
+        ? l10n.t('{0} (proposed)', name)
+        : name;
+    const node = element('button', { id: `rate-${rating}`, type: 'button', className: `control rate ${proposed ? '' : 'secondary'}`.trim(), 'aria-label': label, 'aria-keyshortcuts': String(i + 1), title: l10n.t('{0} — key {1}', label, i + 1) },
       element('span', { className: 'key', 'aria-hidden': 'true' }, String(i + 1)),
-      element('span', { className: 'label' }, RATING_NAMES[rating]),
+      element('span', { className: 'label' }, name),
       element('span', { className: 'interval' }, option?.label ?? ''));
     if (proposed) node.setAttribute('aria-describedby', 'proposal');
     node.addEventListener('click', () => rate(rating));
@@ -125,7 +134,7 @@ function renderRating(): HTMLElement {
   });
   section.append(buttons);
   if (state.rated) {
-    section.append(element('p', { id: 'rated', className: 'rated', role: 'status' }, icon('pass-filled'), ` Rated ${RATING_NAMES[state.rated.rating]}: this question comes back in ${state.rated.next}.`));
+    section.append(element('p', { id: 'rated', className: 'rated', role: 'status' }, icon('pass-filled'), ` ${l10n.t('Rated {0}: this question comes back in {1}.', ratingName(state.rated.rating), state.rated.next)}`));
   }
   return section;
 }
@@ -136,21 +145,23 @@ function rate(rating: Rating): void {
 
 function render(): void {
   vscode.setState({ attemptId: state.attemptId });
-  const time = `Answered in ${state.time.used} of ${state.time.budget}${state.time.over ? `, ${state.time.over} over` : ''} · ${state.time.finished}`;
-  const actions = element('div', { className: 'actions', role: 'toolbar', 'aria-label': 'Review actions' },
-    button('diff', 'Compare in diff editor', 'diff', 'Compare in Diff Editor', () => vscode.postMessage({ type: 'action', action: 'diff' }), 'secondary'),
-    button('open-draft', 'Open your draft', 'go-to-file', 'Open Draft', () => vscode.postMessage({ type: 'action', action: 'openDraft' }), 'secondary'),
-    button('history', 'Show this question\'s history', 'history', 'History', () => vscode.postMessage({ type: 'action', action: 'history' }), 'secondary'));
+  const time = state.time.over
+    ? l10n.t('Answered in {0} of {1}, {2} over · {3}', state.time.used, state.time.budget, state.time.over, state.time.finished)
+    : l10n.t('Answered in {0} of {1} · {2}', state.time.used, state.time.budget, state.time.finished);
+  const actions = element('div', { className: 'actions', role: 'toolbar', 'aria-label': l10n.t('Review actions') },
+    button('diff', l10n.t('Compare in diff editor'), 'diff', l10n.t('Compare in Diff Editor'), () => vscode.postMessage({ type: 'action', action: 'diff' }), 'secondary'),
+    button('open-draft', l10n.t('Open your draft'), 'go-to-file', l10n.t('Open Draft'), () => vscode.postMessage({ type: 'action', action: 'openDraft' }), 'secondary'),
+    button('history', l10n.t("Show this question's history"), 'history', l10n.t('History'), () => vscode.postMessage({ type: 'action', action: 'history' }), 'secondary'));
   if (state.series) {
     const last = state.series.position >= state.series.count;
-    const text = last ? 'Show the Report' : `Next Review (${state.series.position + 1} of ${state.series.count})`;
-    actions.prepend(button('continue', last ? 'Finish the reviews and show the interview report' : `Next review, ${state.series.position + 1} of ${state.series.count}`, last ? 'output' : 'arrow-right', text, () => vscode.postMessage({ type: 'continue' }), state.rated ? '' : 'secondary'));
+    const text = last ? l10n.t('Show the Report') : l10n.t('Next Review ({0} of {1})', state.series.position + 1, state.series.count);
+    actions.prepend(button('continue', last ? l10n.t('Finish the reviews and show the interview report') : l10n.t('Next review, {0} of {1}', state.series.position + 1, state.series.count), last ? 'output' : 'arrow-right', text, () => vscode.postMessage({ type: 'continue' }), state.rated ? '' : 'secondary'));
   }
   if (state.rated && state.queue) {
-    actions.prepend(button('next', state.queue.remaining > 0 ? `Next due question, ${state.queue.remaining} left` : 'Finish practising: nothing else is due', 'arrow-right', state.queue.remaining > 0 ? `Next Question (${state.queue.remaining} left)` : 'Done for Today', () => vscode.postMessage({ type: 'action', action: 'next' })));
+    actions.prepend(button('next', state.queue.remaining > 0 ? l10n.t('Next due question, {0} left', state.queue.remaining) : l10n.t('Finish practising: nothing else is due'), 'arrow-right', state.queue.remaining > 0 ? l10n.t('Next Question ({0} left)', state.queue.remaining) : l10n.t('Done for Today'), () => vscode.postMessage({ type: 'action', action: 'next' })));
   }
   root.replaceChildren(
-    element('header', {}, ...(state.series ? [element('p', { id: 'series', className: 'meta' }, `Mock interview · Review ${state.series.position} of ${state.series.count}`)] : []), element('h1', { id: 'question' }, state.question.prompt), element('p', { className: 'meta' }, `${state.question.dialogueTitle} · ${state.question.topic}`), element('p', { className: 'time' }, icon('watch'), ` ${time}`)),
+    element('header', {}, ...(state.series ? [element('p', { id: 'series', className: 'meta' }, l10n.t('Mock interview · Review {0} of {1}', state.series.position, state.series.count))] : []), element('h1', { id: 'question' }, state.question.prompt), element('p', { className: 'meta' }, `${state.question.dialogueTitle} · ${state.question.topic}`), element('p', { className: 'time' }, icon('watch'), ` ${time}`)),
     actions,
     renderAnswers(),
     renderKeyPoints(),
@@ -167,13 +178,14 @@ window.addEventListener('message', (event: MessageEvent<ReviewHostMessage>) => {
   state = event.data.state;
   keepingFocus(render);
   if (state.rated && !wasRated) {
-    announce(`Rated ${RATING_NAMES[state.rated.rating]}. This question comes back in ${state.rated.next}.`);
+    announce(l10n.t('Rated {0}. This question comes back in {1}.', ratingName(state.rated.rating), state.rated.next));
     document.getElementById(state.series ? 'continue' : state.queue ? 'next' : 'rated')?.focus();
   } else if (wasChecking && !state.check?.running) {
     const suggested = state.keyPoints.filter((p) => p.suggestion).length;
-    announce(`The check is done: ${suggested} of ${state.keyPoints.length} key points have a suggestion to accept or change.${state.check?.problems.length ? ` ${state.check.problems.join(' ')}` : ''}`);
+    const done = plural(l10n.t('The check is done: {0} of {1, plural, one {# key point has} other {# key points have}} a suggestion to accept or change.', suggested), suggested, state.keyPoints.length);
+    announce(state.check?.problems.length ? `${done} ${state.check.problems.join(' ')}` : done);
   } else if (state.proposal.rating !== previousProposal) {
-    announce(`Proposed rating now ${RATING_NAMES[state.proposal.rating]}.`);
+    announce(l10n.t('Proposed rating now {0}.', ratingName(state.proposal.rating)));
   }
 });
 

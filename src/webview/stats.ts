@@ -3,6 +3,7 @@
  * a "Show as table" disclosure holding the same numbers. What to show is statsView.ts; this page builds the
  * elements once per state, off-document, and adds them in one go.
  */
+import * as l10n from '@vscode/l10n';
 import type { PersistedStats, StatsHostMessage, StatsMessage, StatsState } from '../protocol/stats';
 import type { Chart } from './charts';
 import { button, element, initialState, keepingFocus, vscodeApi } from './dom';
@@ -59,7 +60,7 @@ function legendElement(section: ChartSection): HTMLElement {
 
 /** A disclosure with the chart's numbers; whether it is open survives a reload (webview state). */
 function tableDisclosure(section: ChartSection, table: Table): HTMLDetailsElement {
-  const details = element('details', { className: 'as-table', id: `${section.id}-table` }, element('summary', { id: `${section.id}-table-toggle` }, 'Show as table'), element('div', { className: 'table-scroll' }, tableElement(table)));
+  const details = element('details', { className: 'as-table', id: `${section.id}-table` }, element('summary', { id: `${section.id}-table-toggle` }, l10n.t('Show as table')), element('div', { className: 'table-scroll' }, tableElement(table)));
   details.open = openTables.has(section.id);
   details.addEventListener('toggle', () => {
     if (details.open) openTables.add(section.id);
@@ -82,19 +83,19 @@ function emptyState(): HTMLElement {
   return element(
     'section',
     { className: 'empty', 'aria-labelledby': 'empty-heading' },
-    element('h2', { id: 'empty-heading' }, 'No practice yet'),
-    element('p', {}, 'Your streak, practice days, reviews and retention appear here once you have practised. To start: answer a question against the clock (the pencil next to a question in the Topics view, or Answer This Question), finish it, then rate your answer in the review that opens.'),
+    element('h2', { id: 'empty-heading' }, l10n.t('No practice yet')),
+    element('p', {}, l10n.t('Your streak, practice days, reviews and retention appear here once you have practised. To start: answer a question against the clock (the pencil next to a question in the Topics view, or Answer This Question), finish it, then rate your answer in the review that opens.')),
     element('div', { className: 'actions' },
-      button('start', 'Answer a question', 'edit', 'Answer a Question', () => vscode.postMessage({ type: 'action', action: 'answer' })),
-      button('topics', 'Show Topics view', 'list-tree', 'Show Topics', () => vscode.postMessage({ type: 'action', action: 'topics' }), 'secondary')),
+      button('start', l10n.t('Answer a question'), 'edit', l10n.t('Answer a Question'), () => vscode.postMessage({ type: 'action', action: 'answer' })),
+      button('topics', l10n.t('Show Topics view'), 'list-tree', l10n.t('Show Topics'), () => vscode.postMessage({ type: 'action', action: 'topics' }), 'secondary')),
   );
 }
 
 function render(): void {
-  const header = element('header', {}, element('h1', {}, 'Practice statistics'));
+  const header = element('header', {}, element('h1', {}, l10n.t('Practice statistics')));
   const stats = state.stats;
   if (!stats) {
-    root.replaceChildren(header, element('p', { className: 'note', role: 'alert' }, 'Your practice history could not be read. The Output panel (Interview Dialogues) says why; check the setting interviewDialogues.historyFolder.'));
+    root.replaceChildren(header, element('p', { className: 'note', role: 'alert' }, l10n.t('Your practice history could not be read. The Output panel (Interview Dialogues) says why; check the setting {0}.', 'interviewDialogues.historyFolder')));
     return;
   }
   const view = statsView(stats);
@@ -103,8 +104,8 @@ function render(): void {
     return;
   }
   const actions = element('div', { className: 'actions' },
-    button('practise-due', 'Practise due questions', 'calendar', 'Practise Due Questions', () => vscode.postMessage({ type: 'action', action: 'practiseDue' })));
-  const tiles = element('dl', { className: 'tiles', 'aria-label': 'Overview' }, ...view.tiles.map((tile) => element('div', { className: 'tile' }, element('dt', {}, tile.label), element('dd', { className: 'value' }, tile.value), element('dd', { className: 'detail' }, tile.detail))));
+    button('practise-due', l10n.t('Practise due questions'), 'calendar', l10n.t('Practise Due Questions'), () => vscode.postMessage({ type: 'action', action: 'practiseDue' })));
+  const tiles = element('dl', { className: 'tiles', 'aria-label': l10n.t('Overview') }, ...view.tiles.map((tile) => element('div', { className: 'tile' }, element('dt', {}, tile.label), element('dd', { className: 'value' }, tile.value), element('dd', { className: 'detail' }, tile.detail))));
   // Built off-document and added at once: one layout for the whole page.
   const page = document.createDocumentFragment();
   page.append(header, actions, tiles, ...view.sections.map(sectionElement));
