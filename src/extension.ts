@@ -1,4 +1,4 @@
-/** Activation: wiring only. Nothing is read or parsed here; the library loads when the tree first asks for it. */
+/** Activation: wiring only. Nothing is read or parsed in activate(); the library starts loading right after it. */
 import * as vscode from 'vscode';
 import { Views } from './ids';
 import { AnswerSession } from './host/answerSession';
@@ -84,5 +84,10 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
   // So does a mock interview, with both clocks; its code loads only when there is one.
   void mock.restore();
   void offerWalkthroughOnce(context.globalState);
+  // Activated once start-up has finished: the library loads now, after activate() returns, so the Topics view shows
+  // its rows as soon as it is opened instead of waiting for the workspace search (the Due badge needed it 3 s later
+  // anyway). The history waits for the badge.
+  // A failure is reported where the library is used (the tree's message).
+  setImmediate(() => void libraries.library().catch(() => undefined));
   return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, history, players, reviews, mock, stats, state: context.globalState }) : undefined;
 }

@@ -1,9 +1,11 @@
 // Runs inside a real VS Code extension host (loaded as extensionTestsPath by scripts/bench/vscode.mjs), once per
 // window, and takes turns with the page side: the page clicks the activity-bar icon and times the tree, this side
-// opens "Developer: Show Running Extensions" for the page to read, opens a dialogue for the first-paint figure and,
-// in the last window, starts an answer and hides and shows the player while the page counts what the extension
-// host sends to it. Only the public vscode API and the extension's commands are used: nothing here reaches into
-// the extension's objects, so a refactoring inside the extension cannot silently break the benchmark.
+// opens "Developer: Show Running Extensions" for the page to read, opens a dialogue for the first-paint figure,
+// in the last window starts an answer and hides and shows the player while the page counts what the extension
+// host sends to it, then opens the statistics view, starts a mock interview and asks the scripted test model for
+// a follow-up, while the page reads each view's marks. Only the public vscode API and the extension's commands are
+// used, with one exception (the interviewer's consent, see mockInterview): nothing else reaches into the
+// extension's objects, so a refactoring inside the extension cannot silently break the benchmark.
 // Plain CommonJS so it needs no build. Talks to the page through the console (lines starting with MARK) and
 // waits for the page's answers as files in $INTERVIEW_DIALOGUES_BENCH_DIR.
 /* global require, exports */
@@ -17,6 +19,11 @@ const { performance } = require('node:perf_hooks');
 const EXTENSION_ID = 'interview-dialogues.interview-dialogues';
 const MARK = '\u2063bench ';
 const PHASE_MARK = 'interview-dialogues-bench-phase:';
+const FAKE_LM_ID = 'interview-dialogues-test.fake-lm';
+/** The scripted model as the interviewer's consent names it: `vendor/id`. */
+const FAKE_MODEL = 'interview-dialogues-fake/fake-model';
+/** The interviewer's follow-up as the scripted model streams it, a chunk every 100 ms. */
+const FOLLOW_UP_CHUNKS = ['What happens ', 'to an edit ', 'made offline ', 'for a week?'];
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const say = (message) => console.log(MARK + JSON.stringify(message));
@@ -91,11 +98,47 @@ exports.run = async function run() {
 
     if (plan.timerCheck) await timerCheck(plan, dir);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+    // The statistics view, over the history the benchmark seeded (the page reads the view's own marks).
+    say({ type: 'stats', run: plan.run, commandAt: Date.now() });
+    await vscode.commands.executeCommand('interviewDialogues.showStats');
+    await waitForSignal(dir, `stats-${plan.window}`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+    await mockInterview(plan, dir);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   } catch (error) {
     say({ type: 'error', run: plan.run, message: String((error && error.stack) || error) });
     throw error;
   }
 };
+
+/**
+ * A mock interview started by its command (the page times the first prompt in the player), then Ask a Follow-up
+ * answered by the scripted test model (test/fixtures/fake-lm): the page times the first streamed words in the
+ * player against the model's first chunk, which the model records.
+ */
+async function mockInterview(plan, dir) {
+  if (!vscode.extensions.getExtension(FAKE_LM_ID)) throw new Error(`the scripted test model ${FAKE_LM_ID} is not installed`);
+  await vscode.commands.executeCommand('fakeLm.reset');
+  await vscode.commands.executeCommand('fakeLm.setScript', { responses: [{ chunks: FOLLOW_UP_CHUNKS, delayMs: 100 }] });
+  say({ type: 'mock', run: plan.run, commandAt: Date.now() });
+  await vscode.commands.executeCommand('interviewDialogues.startMockInterview', plan.mockId);
+  await waitForSignal(dir, `mock-${plan.window}`);
+
+  // The consent a person gives once per model in its modal dialog: VS Code refuses modal dialogs in a window that
+  // runs extension tests, so it is recorded through the extension's test surface, as the integration tests do.
+  const surface = vscode.extensions.getExtension(EXTENSION_ID).exports;
+  if (typeof surface?.allowInterviewer !== 'function') throw new Error('the extension returned no test surface with allowInterviewer');
+  await surface.allowInterviewer(FAKE_MODEL);
+  say({ type: 'followUp', run: plan.run });
+  await vscode.commands.executeCommand('interviewDialogues.askFollowUp');
+  const requests = await vscode.commands.executeCommand('fakeLm.requests');
+  const request = requests.at(-1);
+  if (!request) throw new Error('Ask a Follow-up sent nothing to the scripted model');
+  say({ type: 'followUpDone', run: plan.run, firstChunkAt: request.firstChunkAt, chunksSent: request.chunksSent });
+  await waitForSignal(dir, `streamed-${plan.window}`);
+}
 
 /**
  * Starts an answer on the dialogue's first question, then tells the page when the player is visible (the timer

@@ -9,25 +9,66 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildFakeLm } from '../../test/fixtures/fake-lm/build.mjs';
 import { EXTENSION_ID, FIXTURE_WORKSPACE, RESULTS_DIR, copyToTemp, findChromium, launchChromium, startServer } from '../vscode-web.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const MARK = '\u2063bench ';
 const FIRST_RENDER = 'interview-dialogues:first-render';
+const STATS_RENDER = 'interview-dialogues:stats-first-render';
+const FIRST_PROMPT = 'interview-dialogues:first-session-prompt';
+const FIRST_WORDS = 'interview-dialogues:first-streamed-words';
+/** Our documents' own requests inside a webview's content frame (VS Code's start-up page makes none of these). */
+const OWN_RESOURCES = /(player|stats|webview)\.(js|css)|codicon\.css/;
 const CONTAINER_TITLE = 'Interview Dialogues';
 const VIEW_NAME = 'Topics';
 const SCREENSHOTS = path.join(RESULTS_DIR, 'bench');
 /** How long one window may take, start-up to its last figure. */
 const WINDOW_DEADLINE_MS = 180_000;
 
+/** Questions of the shipped library the seeded history practised, with their time budgets and key points. */
+const SEEDED_QUESTIONS = [
+  { id: 'url-shortener#q1', topic: 'System design', budget: 1800, keyPoints: 5 },
+  { id: 'rate-limiter#q1', topic: 'System design', budget: 1800, keyPoints: 4 },
+  { id: 'db-indexing#q1', topic: 'Databases', budget: 600, keyPoints: 4 },
+  { id: 'db-sharding#q1', topic: 'Databases', budget: 900, keyPoints: 3 },
+  { id: 'slow-application#q1', topic: 'Performance', budget: 600, keyPoints: 4 },
+  { id: 'mentoring-juniors#q1', topic: 'Leadership', budget: 300, keyPoints: 3 },
+];
+
+/**
+ * Four months of practice (an attempt and its review most days), so the statistics view draws every chart: the
+ * history a user of a few months has. Deterministic, so every run measures the same history.
+ */
+async function seedHistory(folder) {
+  await fsp.mkdir(folder, { recursive: true });
+  const DAY = 86_400_000;
+  const now = Date.now();
+  const lines = [];
+  let n = 0;
+  for (let daysAgo = 120; daysAgo >= 0; daysAgo--) {
+    if ((daysAgo * 7) % 10 >= 6) continue;
+    const q = SEEDED_QUESTIONS[daysAgo % SEEDED_QUESTIONS.length];
+    const at = now - daysAgo * DAY - 3 * 3_600_000;
+    const activeSeconds = Math.round(q.budget * (0.6 + (daysAgo % 7) / 10));
+    const attempt = `benchseed0.${(++n).toString(36)}`;
+    lines.push({ v: 1, id: attempt, at, type: 'attempt', question: q.id, dialogue: q.id.split('#')[0], prompt: `Seeded ${q.id}`, topic: q.topic, startedAt: at - activeSeconds * 1000, activeSeconds, budgetSeconds: q.budget, overtimeSeconds: Math.max(0, activeSeconds - q.budget), wordCount: 200, draft: `file:///seed/${attempt}.md` });
+    const rating = ['again', 'hard', 'good', 'good', 'easy'][daysAgo % 5];
+    const keyPoints = 'ccpm'.repeat(2).slice(daysAgo % 4, (daysAgo % 4) + q.keyPoints);
+    // A card with a foreign fingerprint: the extension computes every schedule itself.
+    lines.push({ v: 1, id: `benchseed0.${(++n).toString(36)}`, at: at + 120_000, type: 'review', question: q.id, attempt, rating, keyPoints, card: { due: at + DAY, s: 1, d: 5, state: 2, reps: 1, lapses: 0, step: 0, days: 1, p: 'seed' } });
+  }
+  await fsp.writeFile(path.join(folder, 'events-20240101T000000Z-benchseed0.jsonl'), lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
+}
+
 /** The workbench logs through a styled console call: "%c INFO color: #33f text". */
 const unstyle = (text) => text.replace(/^%c\s*[A-Z]+\s+color:\s*#[0-9a-fA-F]{3,6}\s?/, '');
 
 /**
- * @param {{ extensionPath: string, runs: number, dialogueId: string, timerWindowMs: number, settleMs?: number, log: (line: string) => void }} options
+ * @param {{ extensionPath: string, runs: number, dialogueId: string, mockId: string, timerWindowMs: number, settleMs?: number, log: (line: string) => void }} options
  * @returns {Promise<{ runs: object[], failures: object[], timer?: object, hiddenWebviews?: object, serverReadyMs: number }>}
  */
-export async function measureInVSCode({ extensionPath, runs, dialogueId, timerWindowMs, settleMs = 3000, log }) {
+export async function measureInVSCode({ extensionPath, runs, dialogueId, mockId, timerWindowMs, settleMs = 3000, log }) {
   findChromium(); // throws with what to install
   const signals = await fsp.mkdtemp(path.join(os.tmpdir(), 'interview-dialogues-bench-signals-'));
   const testsPath = path.join(HERE, 'vscode-run.js');
@@ -38,7 +79,16 @@ export async function measureInVSCode({ extensionPath, runs, dialogueId, timerWi
   const seenLogs = new Set();
   await fsp.rm(SCREENSHOTS, { recursive: true, force: true });
   try {
-    server = await startServer({ smokeDriver: true, env: { INTERVIEW_DIALOGUES_BENCH_DIR: signals } });
+    const historyFolder = path.join(signals, 'history');
+    await seedHistory(historyFolder);
+    server = await startServer({
+      smokeDriver: true,
+      env: { INTERVIEW_DIALOGUES_BENCH_DIR: signals },
+      extraVsix: [buildFakeLm()],
+      settings: { 'interviewDialogues.interviewer.enabled': true },
+      // A machine setting: a remote window reads it only from the server's machine settings.
+      machineSettings: { 'interviewDialogues.historyFolder': historyFolder },
+    });
     results.serverReadyMs = server.readyMs;
     browser = await launchChromium();
     for (let run = 1; run <= runs; run++) {
@@ -46,7 +96,7 @@ export async function measureInVSCode({ extensionPath, runs, dialogueId, timerWi
       let outcome;
       for (let attempt = 1; attempt <= 2; attempt++) {
         window += 1;
-        const plan = { run, window, dialogueId, timerCheck, timerWindowMs, settleMs };
+        const plan = { run, window, dialogueId, mockId, timerCheck, timerWindowMs, settleMs };
         await fsp.writeFile(path.join(signals, 'plan.json'), JSON.stringify(plan));
         outcome = await oneWindow({ server, browser, extensionPath, testsPath, signals, plan, seenLogs });
         if (!outcome.run.error) break;
@@ -59,7 +109,7 @@ export async function measureInVSCode({ extensionPath, runs, dialogueId, timerWi
       const r = outcome.run;
       if (!r.error) {
         const p = r.phases;
-        log(`  run ${run}/${runs}: click → first topic row ${fmt(r.clickToRowMs)} ms, Running Extensions "${r.runningExtensions?.text}"${p ? ` (code ${fmt(p.codeLoadingMs)} + context wait ${fmt(p.contextWaitMs)} + activate() ${fmt(p.activateCallMs)})` : ''}, first render ${fmt(r.firstRenderMs)} ms into the webview, command → first turn ${fmt(r.commandToRenderMs)} ms`);
+        log(`  run ${run}/${runs}: click → first topic row ${fmt(r.clickToRowMs)} ms, Running Extensions "${r.runningExtensions?.text}"${p ? ` (code ${fmt(p.codeLoadingMs)} + context wait ${fmt(p.contextWaitMs)} + activate() ${fmt(p.activateCallMs)})` : ''}, first render ${fmt(r.firstRenderMs)} ms into the webview, command → first turn ${fmt(r.commandToRenderMs)} ms, stats ${fmt(r.stats?.firstRequestToMarkMs)} ms from its first request, mock start → first prompt ${fmt(r.mock?.sinceMs)} ms, first chunk → words ${fmt(r.followUp?.firstChunkToWordsMs)} ms (load ${os.loadavg()[0].toFixed(2)})`);
       }
     }
   } finally {
@@ -278,6 +328,22 @@ async function oneWindow({ server, browser, extensionPath, testsPath, signals, p
       const timer = await waitMessage('timer');
       out.timer = { windowMs: timer.windowMs, counts };
     }
+
+    const stats = await waitMessage('stats');
+    run.stats = await webviewTiming(page, { ready: '#stats > *', mark: STATS_RENDER, since: stats.commandAt });
+    await signal('stats');
+
+    const mock = await waitMessage('mock');
+    run.mock = await webviewTiming(page, { ready: '#session-items li.turn', mark: FIRST_PROMPT, since: mock.commandAt });
+    await signal('mock');
+
+    await waitMessage('followUp');
+    const words = await webviewTiming(page, { mark: FIRST_WORDS });
+    const followUp = await waitMessage('followUpDone');
+    if (followUp.firstChunkAt === undefined) throw new Error('the scripted model sent no chunk');
+    run.followUp = { chunksSent: followUp.chunksSent, firstChunkToWordsMs: words.markAt - followUp.firstChunkAt };
+    await signal('streamed');
+
     const result = await finished;
     if (result.error) throw new Error(result.error);
     if (result.code !== 0) throw new Error(`the extension host run failed (exit ${result.code})`);
@@ -298,38 +364,63 @@ async function oneWindow({ server, browser, extensionPath, testsPath, signals, p
 }
 
 /**
- * The player's first paint, read inside its content frame (`#active-frame`): the player marks its first render;
- * our document is written into the frame after VS Code's own start-up page, and its first request (a stylesheet)
- * is the earliest sign of it.
+ * A mark the visible webview set with `performance.mark`, read inside its content frame (`#active-frame`), polled
+ * until it is there: its time in the frame, its wall-clock time, and the frame's own start-up around it. VS Code
+ * writes our HTML into that frame after its own start-up page (`fake.html`); our document's first request (a
+ * stylesheet, the first thing in its `<head>`) is the earliest sign of our document.
+ * @param {{ ready?: string, mark: string, since?: number }} options  `ready`: an element to wait for first;
+ *   `since`: a wall-clock time (the command) to time the mark from
  */
-async function firstPaint(page, commandAt) {
+async function webviewTiming(page, { ready, mark, since }) {
   const frame = page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame');
-  await frame.locator('.turn.current').first().waitFor({ state: 'visible', timeout: 60_000 });
-  const timing = await frame.locator('body').evaluate((body, name) => {
-    const mark = performance.getEntriesByName(name)[0];
-    const paints = Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
-    const resources = performance.getEntriesByType('resource');
-    const script = resources.find((r) => r.name.includes('player.js'));
-    const ours = resources.filter((r) => /player\.(js|css)|codicon\.css/.test(r.name));
-    return {
-      firstRender: mark ? mark.startTime : undefined,
-      timeOrigin: performance.timeOrigin,
-      // The frame's clock against the wall clock (both are the system's, but Chromium derives timeOrigin from a monotonic clock).
-      skew: Date.now() - (performance.timeOrigin + performance.now()),
-      firstContentfulPaint: paints['first-contentful-paint'],
-      playerScript: script ? { start: script.startTime, end: script.responseEnd } : undefined,
-      firstRequest: ours.length > 0 ? Math.min(...ours.map((r) => r.startTime)) : undefined,
-      hasInitialState: Boolean(document.getElementById('initial-state')),
-    };
-  }, FIRST_RENDER);
-  const frameStartWall = timing.timeOrigin + timing.skew;
+  if (ready) await frame.locator(ready).first().waitFor({ state: 'visible', timeout: 60_000 });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const timing = await frame.locator('body').evaluate((body, { name, own }) => {
+      const entry = performance.getEntriesByName(name)[0];
+      if (!entry) return undefined;
+      const paints = Object.fromEntries(performance.getEntriesByType('paint').map((p) => [p.name, p.startTime]));
+      const ours = performance.getEntriesByType('resource').filter((r) => new RegExp(own).test(r.name));
+      const script = ours.find((r) => r.name.endsWith('.js'));
+      return {
+        markMs: entry.startTime,
+        timeOrigin: performance.timeOrigin,
+        // The frame's clock against the wall clock (both are the system's, but Chromium derives timeOrigin from a monotonic clock).
+        skew: Date.now() - (performance.timeOrigin + performance.now()),
+        firstContentfulPaint: paints['first-contentful-paint'],
+        script: script ? { start: script.startTime, end: script.responseEnd } : undefined,
+        firstRequest: ours.length > 0 ? Math.min(...ours.map((r) => r.startTime)) : undefined,
+        hasInitialState: Boolean(document.getElementById('initial-state')),
+      };
+    }, { name: mark, own: OWN_RESOURCES.source }).catch(() => undefined);
+    if (timing) {
+      const frameStartWall = timing.timeOrigin + timing.skew;
+      return {
+        markMs: timing.markMs,
+        markAt: frameStartWall + timing.markMs,
+        firstContentfulPaintMs: timing.firstContentfulPaint,
+        script: timing.script,
+        firstRequestToMarkMs: timing.firstRequest === undefined ? undefined : timing.markMs - timing.firstRequest,
+        hasInitialState: timing.hasInitialState,
+        frameStartAfterMs: since === undefined ? undefined : frameStartWall - since,
+        sinceMs: since === undefined ? undefined : frameStartWall + timing.markMs - since,
+      };
+    }
+    if (Date.now() > deadline) throw new Error(`the webview never marked ${mark}`);
+    await delay(20);
+  }
+}
+
+/** The player's first paint, from the mark it sets right after its first render(). */
+async function firstPaint(page, commandAt) {
+  const timing = await webviewTiming(page, { ready: '.turn.current', mark: FIRST_RENDER, since: commandAt });
   return {
-    firstRenderMs: timing.firstRender,
-    firstContentfulPaintMs: timing.firstContentfulPaint,
-    playerScript: timing.playerScript,
-    firstRequestToRenderMs: timing.firstRequest !== undefined && timing.firstRender !== undefined ? timing.firstRender - timing.firstRequest : undefined,
+    firstRenderMs: timing.markMs,
+    firstContentfulPaintMs: timing.firstContentfulPaintMs,
+    playerScript: timing.script,
+    firstRequestToRenderMs: timing.firstRequestToMarkMs,
     hasInitialState: timing.hasInitialState,
-    commandToFrameStartMs: frameStartWall - commandAt,
-    commandToRenderMs: timing.firstRender !== undefined ? frameStartWall + timing.firstRender - commandAt : undefined,
+    commandToFrameStartMs: timing.frameStartAfterMs,
+    commandToRenderMs: timing.sinceMs,
   };
 }

@@ -43,7 +43,7 @@ function radioGroup(name: string, legend: Node | string, options: readonly { val
 }
 
 function renderAnswers(): HTMLElement {
-  const draft = state.draft.markdown !== undefined ? markdownBlock(state.draft.markdown) : element('p', { className: 'missing', role: 'note' }, state.draft.missing ?? '');
+  const draft = state.draft.markdown !== undefined ? markdownBlock(state.draft.markdown) : element('p', { className: 'missing', role: 'note' }, icon('warning'), ` ${state.draft.missing ?? ''}`);
   const model = state.modelAnswer !== undefined ? markdownBlock(state.modelAnswer) : element('p', {}, l10n.t('This question has no model answer in its dialogue.'));
   return element(
     'div',
@@ -78,7 +78,10 @@ function renderCheck(check: NonNullable<ReviewState['check']>): HTMLElement {
   run.disabled = check.running;
   box.append(run);
   const suggested = state.keyPoints.filter((p) => p.suggestion && p.suggestion.mark !== p.mark).length;
-  if (suggested > 0) box.append(button('accept-all', plural(l10n.t('{0, plural, one {Accept the suggestion} other {Accept all # suggestions}}'), suggested), 'check-all', l10n.t('Accept All Suggestions ({0})', suggested), () => vscode.postMessage({ type: 'acceptSuggestions' }), 'secondary'));
+  if (suggested > 0) {
+    const accept = plural(l10n.t('{0, plural, one {Accept the suggestion} other {Accept all # suggestions}}'), suggested);
+    box.append(button('accept-all', accept, 'check-all', accept, () => vscode.postMessage({ type: 'acceptSuggestions' }), 'secondary'));
+  }
   box.append(element('p', { id: 'check-status', className: 'hint', role: 'status' }, check.running ? l10n.t('Asking your language model…') : check.problems.join(' ')));
   return box;
 }
@@ -124,10 +127,11 @@ function renderRating(): HTMLElement {
       : proposed
         ? l10n.t('{0} (proposed)', name)
         : name;
-    const node = element('button', { id: `rate-${rating}`, type: 'button', className: `control rate ${proposed ? '' : 'secondary'}`.trim(), 'aria-label': label, 'aria-keyshortcuts': String(i + 1), title: l10n.t('{0} — key {1}', label, i + 1) },
-      element('span', { className: 'key', 'aria-hidden': 'true' }, String(i + 1)),
+    // The key is drawn by CSS from data-key, so the visible words ("Good", "next in 3 days") are the start of the
+    // accessible name, as speech-input users need (axe: label-content-name-mismatch).
+    const node = element('button', { id: `rate-${rating}`, type: 'button', className: `control rate ${proposed ? '' : 'secondary'}`.trim(), 'aria-label': label, 'aria-keyshortcuts': String(i + 1), 'data-key': String(i + 1), title: l10n.t('{0} — key {1}', label, i + 1) },
       element('span', { className: 'label' }, name),
-      element('span', { className: 'interval' }, option?.label ?? ''));
+      element('span', { className: 'interval' }, option ? l10n.t('next in {0}', option.spoken) : ''));
     if (proposed) node.setAttribute('aria-describedby', 'proposal');
     node.addEventListener('click', () => rate(rating));
     buttons.append(node);
@@ -150,12 +154,12 @@ function render(): void {
     : l10n.t('Answered in {0} of {1} · {2}', state.time.used, state.time.budget, state.time.finished);
   const actions = element('div', { className: 'actions', role: 'toolbar', 'aria-label': l10n.t('Review actions') },
     button('diff', l10n.t('Compare in diff editor'), 'diff', l10n.t('Compare in Diff Editor'), () => vscode.postMessage({ type: 'action', action: 'diff' }), 'secondary'),
-    button('open-draft', l10n.t('Open your draft'), 'go-to-file', l10n.t('Open Draft'), () => vscode.postMessage({ type: 'action', action: 'openDraft' }), 'secondary'),
+    button('open-draft', l10n.t('Open Draft'), 'go-to-file', l10n.t('Open Draft'), () => vscode.postMessage({ type: 'action', action: 'openDraft' }), 'secondary'),
     button('history', l10n.t("Show this question's history"), 'history', l10n.t('History'), () => vscode.postMessage({ type: 'action', action: 'history' }), 'secondary'));
   if (state.series) {
     const last = state.series.position >= state.series.count;
     const text = last ? l10n.t('Show the Report') : l10n.t('Next Review ({0} of {1})', state.series.position + 1, state.series.count);
-    actions.prepend(button('continue', last ? l10n.t('Finish the reviews and show the interview report') : l10n.t('Next review, {0} of {1}', state.series.position + 1, state.series.count), last ? 'output' : 'arrow-right', text, () => vscode.postMessage({ type: 'continue' }), state.rated ? '' : 'secondary'));
+    actions.prepend(button('continue', last ? l10n.t('Show the report of the interview, its reviews done') : l10n.t('Next review, {0} of {1}', state.series.position + 1, state.series.count), last ? 'output' : 'arrow-right', text, () => vscode.postMessage({ type: 'continue' }), state.rated ? '' : 'secondary'));
   }
   if (state.rated && state.queue) {
     actions.prepend(button('next', state.queue.remaining > 0 ? l10n.t('Next due question, {0} left', state.queue.remaining) : l10n.t('Finish practising: nothing else is due'), 'arrow-right', state.queue.remaining > 0 ? l10n.t('Next Question ({0} left)', state.queue.remaining) : l10n.t('Done for Today'), () => vscode.postMessage({ type: 'action', action: 'next' })));

@@ -1,8 +1,9 @@
 // axe-core inside the extension's webviews, in the light, dark and high-contrast themes: no serious or critical violation.
-import * as assert from 'node:assert/strict';
-import { describeViolations, seriousViolations, setTheme, type ThemeKind, webviewFrame } from './support/a11y';
-import { openDialogue, waitForPosition } from './support/interview';
+// (The statistics view and the mock session view are audited in their own end-to-end tests.)
+import { auditInEveryTheme, webviewFrame } from './support/a11y';
+import { answerTurn, openDialogue, waitForPosition } from './support/interview';
 import { useSession } from './support/session';
+import { poll } from './support/workbench';
 
 describe('Accessibility of the webviews (axe-core)', function () {
   this.timeout(300_000);
@@ -14,12 +15,20 @@ describe('Accessibility of the webviews (axe-core)', function () {
     // Show every kind of turn: a question with its budget, a hidden answer, a revealed answer with key points.
     await player.locator('#next').click();
     await waitForPosition(player, 'Turn 2 of 4');
-    const frame = await webviewFrame(page, '#player');
-    for (const kind of ['dark', 'light', 'high-contrast', 'high-contrast-light'] as ThemeKind[]) {
-      await setTheme(session(), kind, frame);
-      await session().screenshot(`player-${kind}`);
-      const violations = await seriousViolations(frame);
-      assert.deepEqual(violations, [], `${kind} theme:\n${describeViolations(violations)}`);
-    }
+    await auditInEveryTheme(session(), await webviewFrame(page, '#player'), 'player');
+  });
+
+  it('the review has no serious or critical violation in any theme, before and after rating', async () => {
+    const { page } = session();
+    const player = await openDialogue(page);
+    await answerTurn(page, player, 0);
+    await page.keyboard.press('Control+Alt+Enter');
+    const review = await webviewFrame(page, '#review');
+    await poll('the review to show its key points', () => review.locator('input[name="kp0"]').count(), (n) => n > 0, 60_000);
+    await review.locator('input[name="kp0"]').first().check();
+    await auditInEveryTheme(session(), review, 'review');
+    await review.locator('#rate-good').click();
+    await poll('the rating to be recorded', () => review.locator('#rated').innerText({ timeout: 2000 }).catch(() => ''), (t) => /Rated Good/.test(t), 20_000);
+    await auditInEveryTheme(session(), review, 'review-rated');
   });
 });

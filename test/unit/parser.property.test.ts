@@ -281,9 +281,16 @@ describe('parser: work grows linearly with input', () => {
       const once = build(4);
       const eightTimes = build(32);
       bestTime(once); // warm up the JIT
-      const small = Math.max(bestTime(once), 10);
-      const large = bestTime(eightTimes);
-      assert.ok(large / small < 40, `${(large / small).toFixed(1)}× (${small.toFixed(1)} ms → ${large.toFixed(1)} ms)`);
+      // A second measurement only when the first is over the bound: a busy machine can stall one run, but quadratic
+      // work is over the bound every time.
+      const ratios: string[] = [];
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const small = Math.max(bestTime(once), 10);
+        const large = bestTime(eightTimes);
+        if (large / small < 40) return;
+        ratios.push(`${(large / small).toFixed(1)}× (${small.toFixed(1)} ms → ${large.toFixed(1)} ms)`);
+      }
+      assert.fail(`over 40× twice: ${ratios.join(', then ')}`);
     });
   }
 });

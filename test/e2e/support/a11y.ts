@@ -1,5 +1,6 @@
 // Accessibility checks inside the extension's webviews: axe-core (Deque) run in the page's own content frame,
 // in each of VS Code's theme kinds.
+import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import type { Session } from './session';
@@ -68,4 +69,20 @@ export async function seriousViolations(frame: Frame): Promise<Violation[]> {
 
 export function describeViolations(violations: readonly Violation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.join('\n    ')}`).join('\n');
+}
+
+export const THEME_KINDS = Object.keys(THEMES) as ThemeKind[];
+
+/**
+ * Switches through every theme kind and asserts axe-core finds no serious or critical violation in `frame` in any of
+ * them; `inTheme` runs first in each theme (screenshots, theme-specific checks).
+ */
+export async function auditInEveryTheme(session: Session, frame: Frame, name: string, inTheme?: (kind: ThemeKind) => Promise<void>): Promise<void> {
+  for (const kind of THEME_KINDS) {
+    await setTheme(session, kind, frame);
+    if (inTheme) await inTheme(kind);
+    else await session.screenshot(`${name}-${kind}`);
+    const violations = await seriousViolations(frame);
+    assert.deepEqual(violations, [], `${name}, ${kind} theme:\n${describeViolations(violations)}`);
+  }
 }
