@@ -3,6 +3,7 @@
  * it leaves when finished. The host persists the state (a window reload continues the same attempt) and shows it;
  * every transition is a function from state and clock to new state, so all of it is tested without VS Code.
  */
+import * as l10n from '@vscode/l10n';
 import type { AttemptEvent } from './history/events';
 import { formatDuration, truncate } from './text';
 import { elapsedMs, pauseTimer, resumeTimer, startTimer, type TimerPhase, type TimerState, viewTimer } from './timer';
@@ -100,20 +101,36 @@ export interface TimerPresentation {
 
 export function presentTimer(attempt: ActiveAttempt, now: number, warningShare: number): TimerPresentation {
   const view = viewTimer(attempt.timer, now, warningShare);
-  const paused = view.paused ? ' paused' : '';
-  const left = view.phase === 'overtime' ? `${view.label.slice(1)} over time` : `${view.label} left`;
+  const over = view.phase === 'overtime';
+  const time = over ? view.label.slice(1) : view.label;
+  const prompt = truncate(attempt.prompt, 32);
   return {
     label: view.label,
     phase: view.phase,
     paused: view.paused,
-    text: `${view.paused ? '$(debug-pause)' : '$(watch)'} ${view.label}${paused} ${truncate(attempt.prompt, 32)}`,
-    tooltip: `Answering: ${attempt.prompt}\n${left}${view.paused ? ' (paused)' : ''}. Click for Pause/Resume, Finish or Abandon.`,
-    accessibilityLabel: `Answer timer: ${left}${view.paused ? ', paused' : ''}. ${attempt.prompt}`,
+    text: view.paused ? `$(debug-pause) ${l10n.t('{0} paused {1}', view.label, prompt)}` : `$(watch) ${view.label} ${prompt}`,
+    tooltip: `${l10n.t('Answering: {0}', attempt.prompt)}\n${
+      over
+        ? view.paused
+          ? l10n.t('{0} over time (paused). Click for Pause/Resume, Finish or Abandon.', time)
+          : l10n.t('{0} over time. Click for Pause/Resume, Finish or Abandon.', time)
+        : view.paused
+          ? l10n.t('{0} left (paused). Click for Pause/Resume, Finish or Abandon.', time)
+          : l10n.t('{0} left. Click for Pause/Resume, Finish or Abandon.', time)
+    }`,
+    accessibilityLabel: over
+      ? view.paused
+        ? l10n.t('Answer timer: {0} over time, paused. {1}', time, attempt.prompt)
+        : l10n.t('Answer timer: {0} over time. {1}', time, attempt.prompt)
+      : view.paused
+        ? l10n.t('Answer timer: {0} left, paused. {1}', time, attempt.prompt)
+        : l10n.t('Answer timer: {0} left. {1}', time, attempt.prompt),
   };
 }
 
 /** The message shown once a finished attempt is recorded. */
 export function finishedMessage(record: Pick<AttemptRecord, 'activeSeconds' | 'budgetSeconds' | 'overtimeSeconds'>): string {
-  const overtime = record.overtimeSeconds > 0 ? `, ${formatDuration(record.overtimeSeconds)} over` : '';
-  return `Answered in ${formatDuration(record.activeSeconds)} of ${formatDuration(record.budgetSeconds)}${overtime}.`;
+  return record.overtimeSeconds > 0
+    ? l10n.t('Answered in {0} of {1}, {2} over.', formatDuration(record.activeSeconds), formatDuration(record.budgetSeconds), formatDuration(record.overtimeSeconds))
+    : l10n.t('Answered in {0} of {1}.', formatDuration(record.activeSeconds), formatDuration(record.budgetSeconds));
 }

@@ -1,4 +1,5 @@
 /** Node file-system adapters for the CLI, the benchmark, the unit tests and the extension's `file:` URIs. */
+import * as l10n from '@vscode/l10n';
 import { type Dirent, promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { TextFileStore } from '../core/attempts';
@@ -31,9 +32,9 @@ async function entryType(full: string, entry: Dirent): Promise<EntryType> {
 
 export function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT') return 'not found';
-  if (code === 'EACCES' || code === 'EPERM') return 'not readable (permission denied)';
-  if (code === 'ELOOP') return 'a symbolic link loop';
+  if (code === 'ENOENT') return l10n.t('not found');
+  if (code === 'EACCES' || code === 'EPERM') return l10n.t('not readable (permission denied)');
+  if (code === 'ELOOP') return l10n.t('a symbolic link loop');
   return error instanceof Error ? error.message : String(error);
 }
 

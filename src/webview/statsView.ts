@@ -73,7 +73,8 @@ export function percent(share: number): string {
 function tiles(stats: StatsSummary): Tile[] {
   const { streak, totals, retention } = stats;
   const streakDetail = streak.practisedToday ? l10n.t('including today') : streak.current > 0 ? l10n.t('practise today to keep it') : l10n.t('practise today to start one');
-  const days = (count: number) => plural(l10n.t('{0, plural, one {# day} other {# days}}'), count);
+  // Its own message (a zero form too): the scheduler's `# days` follows `in`, which some languages inflect.
+  const days = (count: number) => plural(l10n.t('{0, plural, =0 {no days} one {# day} other {# days}}'), count);
   return [
     { label: l10n.t('Current streak'), value: days(streak.current), detail: streakDetail },
     { label: l10n.t('Longest streak'), value: days(streak.longest), detail: plural(l10n.t('{0, plural, one {# practice day} other {# practice days}} in all'), totals.practiceDays) },

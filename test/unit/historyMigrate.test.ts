@@ -104,7 +104,7 @@ describe('migrating attempts.json (v1) into the event log', () => {
     const result = await migrateLegacyAttempts(legacy, history);
     assert.equal(result.status, 'migrated');
     assert.equal(result.attempts, 2);
-    assert.match(result.problem ?? '', /attempts\.json is damaged: 2 attempt\(s\) could be recovered/);
+    assert.match(result.problem ?? '', /attempts\.json is damaged: 2 attempts could be recovered/);
     assert.equal(await fs.readFile(legacyFile(), 'utf8'), damaged);
     assert.deepEqual((await readHistory(history)).events.map((e) => e.id).length, 2);
     const second = await migrateLegacyAttempts(legacy, history);
@@ -117,7 +117,7 @@ describe('migrating attempts.json (v1) into the event log', () => {
     const result = legacyAttemptEvents(text);
     assert.equal(result.events.length, 2);
     assert.equal(result.skipped, 1);
-    assert.match(result.problem ?? '', /1 attempt\(s\) in attempts\.json could not be read/);
+    assert.match(result.problem ?? '', /1 attempt in attempts\.json could not be read/);
   });
 
   it('is safe when two windows migrate at the same moment: one set of attempts, no damaged line', async function () {

@@ -6,7 +6,7 @@ import { marked } from 'marked';
 import {
   addFollowUp, allQuestions, endSession, nextQuestion, nextStage, recordAnswers, type MockSession,
 } from '../../src/core/mock/session';
-import { escapeTurnText, NO_ANSWER, sessionTranscript, transcriptId, transcriptTurns } from '../../src/core/mock/transcript';
+import { escapeTurnText, noAnswer, sessionTranscript, transcriptId, transcriptTurns } from '../../src/core/mock/transcript';
 import { parseDialogueFile } from '../../src/core/parser';
 import { REPO } from './helpers';
 import { startSession, PLAIN, STAGED } from './mockFixtures';
@@ -58,7 +58,7 @@ describe('session transcript', () => {
       ['interviewer', 'Which guarantee matters most?', 'Requirements'],
       ['candidate', 'Ordering.', 'Requirements'],
       ['interviewer', 'Sketch the architecture.', 'High-level design'],
-      ['candidate', NO_ANSWER, 'High-level design'],
+      ['candidate', noAnswer(), 'High-level design'],
     ]);
     assert.deepEqual(dialogue.questions.map((q) => [q.budgetSeconds, q.keyPoints]), [
       [480, ['Ask about scale.', 'Ask about delivery guarantees.']],

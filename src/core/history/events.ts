@@ -6,6 +6,7 @@
  * Field names are short on purpose: a history of 100,000 reviews must load in well under 200 ms, and JSON.parse
  * time grows with the bytes.
  */
+import * as l10n from '@vscode/l10n';
 import type { Attempt } from '../attempts';
 
 /** The schema version this code writes and reads. A line with a higher `v` is kept on disk and skipped on read. */
@@ -144,13 +145,13 @@ export function parseEventLine(line: string): LineResult {
   try {
     value = JSON.parse(line);
   } catch {
-    return { problem: 'not valid JSON (a damaged line)' };
+    return { problem: l10n.t('not valid JSON (a damaged line)') };
   }
-  if (!isObject(value)) return { problem: 'not a JSON object' };
-  if (typeof value.v !== 'number' || !Number.isInteger(value.v) || value.v < 1) return { problem: 'no schema version ("v")' };
-  if (value.v > EVENT_VERSION) return { problem: `written by a newer version of the extension (schema ${value.v}); update it to see this event`, newer: true };
+  if (!isObject(value)) return { problem: l10n.t('not a JSON object') };
+  if (typeof value.v !== 'number' || !Number.isInteger(value.v) || value.v < 1) return { problem: l10n.t('no schema version ("v")') };
+  if (value.v > EVENT_VERSION) return { problem: l10n.t('written by a newer version of the extension (schema {0}); update it to see this event', value.v), newer: true };
   const check = CHECKS[value.type as EventType] as ((event: Record<string, unknown>) => string | undefined) | undefined;
-  if (!check) return { problem: `an event type this version does not know (${JSON.stringify(value.type)}); a newer version may have written it`, newer: true };
+  if (!check) return { problem: l10n.t('an event type this version does not know ({0}); a newer version may have written it', JSON.stringify(value.type)), newer: true };
   const wrong = headerProblem(value) ?? check(value);
   return wrong ? { problem: wrong } : { event: value as unknown as HistoryEvent };
 }
@@ -164,46 +165,46 @@ export function serializeEvent(event: HistoryEvent): string {
 type Check = (event: Record<string, unknown>) => string | undefined;
 
 const CHECKS: Record<EventType, Check> = {
-  attempt: (e) => missingText(e, ATTEMPT_TEXT) ?? missingNumber(e, ATTEMPT_NUMBERS) ?? (e.topic !== undefined && typeof e.topic !== 'string' ? '"topic" is not text' : undefined),
+  attempt: (e) => missingText(e, ATTEMPT_TEXT) ?? missingNumber(e, ATTEMPT_NUMBERS) ?? (e.topic !== undefined && typeof e.topic !== 'string' ? l10n.t('"topic" is not text') : undefined),
   review: (e) =>
     typeof e.question !== 'string'
-      ? '"question" is missing or not text'
+      ? l10n.t('{0} is missing or not text', '"question"')
       : (e.attempt !== undefined && typeof e.attempt !== 'string') || (e.after !== undefined && typeof e.after !== 'string')
-        ? '"attempt" or "after" is not text'
+        ? l10n.t('"attempt" or "after" is not text')
         : !isRating(e.rating)
-          ? '"rating" is not again, hard, good or easy'
+          ? l10n.t('"rating" is not again, hard, good or easy')
           : e.proposed !== undefined && !isRating(e.proposed)
-            ? '"proposed" is not again, hard, good or easy'
+            ? l10n.t('"proposed" is not again, hard, good or easy')
             : e.keyPoints !== undefined && !(typeof e.keyPoints === 'string' && KEY_POINT_LETTERS.test(e.keyPoints))
-              ? '"keyPoints" is not a string of c, p and m'
+              ? l10n.t('"keyPoints" is not a string of c, p and m')
               : (rubricProblem(e.rubric) ?? cardProblem(e.card)),
   suspend: questionProblem,
   unsuspend: questionProblem,
   reset: questionProblem,
-  'delete-attempt': (e) => (typeof e.attempt === 'string' ? undefined : '"attempt" is missing or not text'),
+  'delete-attempt': (e) => (typeof e.attempt === 'string' ? undefined : l10n.t('{0} is missing or not text', '"attempt"')),
 };
 
 const KEY_POINT_LETTERS = /^[cpm]*$/;
 
 function questionProblem(e: Record<string, unknown>): string | undefined {
-  return typeof e.question === 'string' ? undefined : '"question" is missing or not text';
+  return typeof e.question === 'string' ? undefined : l10n.t('{0} is missing or not text', '"question"');
 }
 
 function headerProblem(e: Record<string, unknown>): string | undefined {
-  if (typeof e.id !== 'string' || e.id === '') return 'no event id ("id")';
-  return isNumber(e.at) ? undefined : 'no time ("at")';
+  if (typeof e.id !== 'string' || e.id === '') return l10n.t('no event id ("id")');
+  return isNumber(e.at) ? undefined : l10n.t('no time ("at")');
 }
 
 function rubricProblem(rubric: unknown): string | undefined {
   if (rubric === undefined) return undefined;
-  if (!isObject(rubric) || (rubric.kind !== 'design' && rubric.kind !== 'behavioural') || !isObject(rubric.scores)) return '"rubric" needs a kind and scores';
-  for (const score of Object.values(rubric.scores)) if (score !== 1 && score !== 2 && score !== 3 && score !== 4) return 'a rubric score is not 1, 2, 3 or 4';
+  if (!isObject(rubric) || (rubric.kind !== 'design' && rubric.kind !== 'behavioural') || !isObject(rubric.scores)) return l10n.t('"rubric" needs a kind and scores');
+  for (const score of Object.values(rubric.scores)) if (score !== 1 && score !== 2 && score !== 3 && score !== 4) return l10n.t('a rubric score is not 1, 2, 3 or 4');
   return undefined;
 }
 
 function cardProblem(card: unknown): string | undefined {
-  if (!isObject(card)) return 'no "card"';
-  return missingNumber(card, CARD_NUMBERS) ?? (typeof card.p === 'string' ? undefined : 'the card has no parameter fingerprint ("p")');
+  if (!isObject(card)) return l10n.t('no "card"');
+  return missingNumber(card, CARD_NUMBERS) ?? (typeof card.p === 'string' ? undefined : l10n.t('the card has no parameter fingerprint ("p")'));
 }
 
 const ATTEMPT_TEXT = ['question', 'dialogue', 'prompt', 'draft'] as const;
@@ -211,12 +212,12 @@ const ATTEMPT_NUMBERS = ['startedAt', 'activeSeconds', 'budgetSeconds', 'overtim
 const CARD_NUMBERS = ['due', 's', 'd', 'state', 'reps', 'lapses', 'step', 'days'] as const;
 
 function missingText(e: Record<string, unknown>, keys: readonly string[]): string | undefined {
-  for (const key of keys) if (typeof e[key] !== 'string') return `"${key}" is missing or not text`;
+  for (const key of keys) if (typeof e[key] !== 'string') return l10n.t('{0} is missing or not text', `"${key}"`);
   return undefined;
 }
 
 function missingNumber(e: Record<string, unknown>, keys: readonly string[]): string | undefined {
-  for (const key of keys) if (!isNumber(e[key])) return `"${key}" is missing or not a number`;
+  for (const key of keys) if (!isNumber(e[key])) return l10n.t('{0} is missing or not a number', `"${key}"`);
   return undefined;
 }
 

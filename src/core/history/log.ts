@@ -6,6 +6,7 @@
  * writer may have added meanwhile; each writer only appends to a file no one else writes, so a host whose file
  * system has no atomic append (VS Code's `workspace.fs`) may implement `append` as read + atomic write.
  */
+import * as l10n from '@vscode/l10n';
 import type { TextFileStore } from '../attempts';
 import { EVENT_VERSION, type EventBody, type HistoryEvent, parseEventLine, serializeEvent } from './events';
 
@@ -82,7 +83,7 @@ export function mergeEventTexts(texts: readonly { name: string; text: string }[]
         if (line.trim() === '') continue;
         // A last line without its newline is what a crash in the middle of an append leaves behind.
         const unfinished = i === last && !result.newer;
-        const note = unfinished ? ' (an unfinished last line: the window or machine probably stopped while writing it)' : '';
+        const note = unfinished ? ` ${l10n.t('(an unfinished last line: the window or machine probably stopped while writing it)')}` : '';
         problems.push({ file: name, line: i + 1, message: `${result.problem}${note}`, ...(result.newer ? { newer: true } : {}), ...(unfinished ? { unfinished: true } : {}) });
         continue;
       }
@@ -98,7 +99,7 @@ export function mergeEventTexts(texts: readonly { name: string; text: string }[]
       const thisLine = serializeEvent(event);
       if (knownLine === thisLine) continue;
       if (event.at < known.at || (event.at === known.at && thisLine < knownLine)) byId.set(event.id, event);
-      problems.push({ file: name, line: i + 1, message: `another event already has the id ${JSON.stringify(event.id)}; only one of the two is used` });
+      problems.push({ file: name, line: i + 1, message: l10n.t('another event already has the id {0}; only one of the two is used', JSON.stringify(event.id)) });
     }
   }
   const events = [...byId.values()].sort(byTimeThenId);

@@ -8,6 +8,8 @@
  * (another window not yet reloaded) adds to `attempts.json` afterwards, the next run migrates the new content and
  * the attempts already migrated merge away by id.
  */
+import * as l10n from '@vscode/l10n';
+import { plural } from '../plural';
 import { type Attempt, AttemptSchema, HISTORY_FILE, type TextFileStore } from '../attempts';
 import { type AttemptEvent, attemptBody, EVENT_VERSION, serializeEvent } from './events';
 import { contentHash } from './hash';
@@ -53,9 +55,11 @@ export function legacyAttemptEvents(text: string): LegacyAttempts {
     return toEvent(attempt, `v1-${hash}${occurrence > 1 ? `-${occurrence}` : ''}`);
   });
   const problem = damaged
-    ? `${LEGACY_ATTEMPTS_FILE} is damaged: ${events.length} attempt(s) could be recovered${skipped ? `, ${skipped} could not` : ''}. The file is kept as it is.`
+    ? skipped
+      ? plural(l10n.t('{0} is damaged: {1, plural, one {# attempt} other {# attempts}} could be recovered, {2} could not. The file is kept as it is.', LEGACY_ATTEMPTS_FILE, events.length, skipped), LEGACY_ATTEMPTS_FILE, events.length, skipped)
+      : plural(l10n.t('{0} is damaged: {1, plural, one {# attempt} other {# attempts}} could be recovered. The file is kept as it is.', LEGACY_ATTEMPTS_FILE), LEGACY_ATTEMPTS_FILE, events.length)
     : skipped
-      ? `${skipped} attempt(s) in ${LEGACY_ATTEMPTS_FILE} could not be read and were left out; the file is kept as it is.`
+      ? plural(l10n.t('{0, plural, one {# attempt} other {# attempts}} in {1} {0, plural, one {could not be read and was left out} other {could not be read and were left out}}; the file is kept as it is.', skipped, LEGACY_ATTEMPTS_FILE), skipped)
       : undefined;
   return { events, skipped, ...(problem ? { problem } : {}) };
 }

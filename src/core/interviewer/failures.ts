@@ -3,6 +3,7 @@
  * classifies the failure (a `vscode.LanguageModelError` and its code, a plain error, a cancellation) and shows the
  * message with the actions named here; keeping the wording here lets one test read every message.
  */
+import * as l10n from '@vscode/l10n';
 
 export type InterviewerFailure =
   /** `vscode.lm.selectChatModels()` returned nothing: no chat extension, or not signed in. */
@@ -34,44 +35,50 @@ export function failureNotice(failure: InterviewerFailure, task: string, model: 
     case 'no-model':
       return {
         severity: 'info',
-        message: `No language model is available in VS Code, so the interviewer cannot ask ${task}. Install and sign in to a chat extension that provides one, such as GitHub Copilot, then try again. Meanwhile the dialogue's own next question is its scripted follow-up.`,
+        message: l10n.t("No language model is available in VS Code, so the interviewer cannot ask {0}. Install and sign in to a chat extension that provides one, such as GitHub Copilot, then try again. Meanwhile the dialogue's own next question is its scripted follow-up.", task),
         actions: ['scripted', 'how-to-get-a-model'],
       };
     case 'consent-refused':
-      return { severity: 'info', message: `Nothing was sent. The interviewer asks ${model} only after you agree; ask again whenever you want to.`, actions: [] };
+      return { severity: 'info', message: l10n.t('Nothing was sent. The interviewer asks {0} only after you agree; ask again whenever you want to.', model), actions: [] };
     case 'cancelled':
-      return { severity: 'info', message: `Cancelled: ${task} was not added${failure.receivedChars > 0 ? ' (what had arrived was dropped)' : ''}.`, actions: [] };
+      return { severity: 'info', message: failure.receivedChars > 0 ? l10n.t('Cancelled: {0} was not added (what had arrived was dropped).', task) : l10n.t('Cancelled: {0} was not added.', task), actions: [] };
     case 'error':
       return errorNotice(failure, task, model);
   }
 }
 
 function errorNotice(failure: Extract<InterviewerFailure, { kind: 'error' }>, task: string, model: string): FailureNotice {
-  const cut = failure.receivedChars > 0 ? ` The reply broke off midway: what arrived is kept and marked as cut off.` : '';
+  const cut = failure.receivedChars > 0 ? ` ${l10n.t('The reply broke off midway: what arrived is kept and marked as cut off.')}` : '';
   const detail = failure.message ? ` (${failure.message})` : '';
   switch (failure.code) {
     case 'NoPermissions':
-      return { severity: 'warning', message: `VS Code did not allow Interview Dialogues to use ${model}${detail}. Try again and allow it when VS Code asks (access can also be changed from the Accounts menu, Manage Language Model Access).${cut}`, actions: ['retry', 'scripted'] };
+      return { severity: 'warning', message: l10n.t('VS Code did not allow Interview Dialogues to use {0}{1}. Try again and allow it when VS Code asks (access can also be changed from the Accounts menu, Manage Language Model Access).', model, detail) + cut, actions: ['retry', 'scripted'] };
     case 'Blocked':
-      return { severity: 'warning', message: `${model} refused ${task}: the request was blocked${detail}. Shorten or reword your draft, or try again later.${cut}`, actions: ['retry', 'scripted'] };
+      return { severity: 'warning', message: l10n.t('{0} refused {1}: the request was blocked{2}. Shorten or reword your draft, or try again later.', model, task, detail) + cut, actions: ['retry', 'scripted'] };
     case 'NotFound':
-      return { severity: 'warning', message: `The model ${model} is no longer available${detail}. Try again to use another model, or check your chat extension.${cut}`, actions: ['retry', 'scripted'] };
+      return { severity: 'warning', message: l10n.t('The model {0} is no longer available{1}. Try again to use another model, or check your chat extension.', model, detail) + cut, actions: ['retry', 'scripted'] };
   }
   if (RATE_OR_QUOTA.test(`${failure.code ?? ''} ${failure.message}`)) {
-    return { severity: 'warning', message: `${model} is over its quota or rate limit${detail}. Wait a little and try again.${cut}`, actions: ['retry', 'scripted'] };
+    return { severity: 'warning', message: l10n.t('{0} is over its quota or rate limit{1}. Wait a little and try again.', model, detail) + cut, actions: ['retry', 'scripted'] };
   }
   if (NETWORK.test(failure.message)) {
-    return { severity: 'warning', message: `The request to ${model} failed on the network${detail}. Check your connection and try again.${cut}`, actions: ['retry', 'scripted'] };
+    return { severity: 'warning', message: l10n.t('The request to {0} failed on the network{1}. Check your connection and try again.', model, detail) + cut, actions: ['retry', 'scripted'] };
   }
-  return { severity: 'warning', message: `${model} could not answer ${task}${failure.code ? ` (${failure.code})` : ''}${detail}. Try again, or go on without it.${cut}`, actions: ['retry', 'scripted'] };
+  return { severity: 'warning', message: l10n.t('{0} could not answer {1}{2}. Try again, or go on without it.', model, task, `${failure.code ? ` (${failure.code})` : ''}${detail}`) + cut, actions: ['retry', 'scripted'] };
 }
 
 /** Where `how-to-get-a-model` leads: setting up a chat extension (GitHub Copilot) that gives VS Code a model. */
 export const GET_A_MODEL_URL = 'https://code.visualstudio.com/docs/copilot/setup';
 
-/** Labels of the actions, as buttons. */
-export const FAILURE_ACTION_LABELS: Record<FailureAction, string> = {
-  retry: 'Try Again',
-  scripted: 'Next Question',
-  'how-to-get-a-model': 'How to Get a Model',
+/** Labels of the actions, as buttons (getters: the table is built before the display language is set). */
+export const FAILURE_ACTION_LABELS: Readonly<Record<FailureAction, string>> = {
+  get retry() {
+    return l10n.t('Try Again');
+  },
+  get scripted() {
+    return l10n.t('Next Question');
+  },
+  get 'how-to-get-a-model'() {
+    return l10n.t('How to Get a Model');
+  },
 };

@@ -6,6 +6,7 @@
  * interviewer anchors on; the end is what the candidate wrote last, which a follow-up reacts to. The result says
  * that it trimmed, so the UI can tell the user, and the prompts tell the model.
  */
+import * as l10n from '@vscode/l10n';
 
 /** What the host passes from the chosen model (`vscode.LanguageModelChat`). */
 export interface ModelLimits {
@@ -40,7 +41,7 @@ const MAX_ATTEMPTS = 8;
 /** Characters per token for the fallback estimate: cautious (real text averages about 4). */
 const ESTIMATE_CHARS_PER_TOKEN = 3;
 
-/** The line put where the middle of a draft was left out. */
+/** The line put where the middle of a draft was left out (English: it is part of the prompt, for the model). */
 export function omissionMarker(omittedChars: number): string {
   return `[… ${omittedChars.toLocaleString('en-US')} characters of the draft left out here to fit the model …]`;
 }
@@ -58,7 +59,7 @@ export async function fitDraft(draft: string, render: (draft: string, trim?: Dra
 
   const fixed = await count.of(render(omissionMarker(draft.length), { totalChars: draft.length, omittedChars: draft.length }));
   if (fixed >= budget) {
-    return { error: `The question and its key points alone take about ${fixed} tokens, more than this model accepts (${limits.maxInputTokens}). Choose a model with a larger context in the model picker.` };
+    return { error: l10n.t('The question and its key points alone take about {0} tokens, more than this model accepts ({1}). Choose a model with a larger context in the model picker.', fixed, limits.maxInputTokens) };
   }
   let keep = Math.min(draft.length - 1, Math.floor((draft.length * (budget - fixed)) / Math.max(1, whole - fixed)));
   for (let attempt = 0; attempt < MAX_ATTEMPTS && keep > 0; attempt++) {
@@ -68,7 +69,7 @@ export async function fitDraft(draft: string, render: (draft: string, trim?: Dra
     if (tokens <= budget) return { draft: trimmed.text, trim, tokens, estimated: count.estimated };
     keep = Math.floor((keep * (budget - fixed)) / Math.max(1, tokens - fixed) * 0.9);
   }
-  return { error: `Your draft could not be shortened enough for this model (${limits.maxInputTokens} tokens). Choose a model with a larger context in the model picker.` };
+  return { error: l10n.t('Your draft could not be shortened enough for this model ({0} tokens). Choose a model with a larger context in the model picker.', limits.maxInputTokens) };
 }
 
 /** Counts with the model; after its first failure, estimates for the rest of the fit. */

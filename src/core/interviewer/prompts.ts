@@ -6,8 +6,12 @@
  * read, never obeyed. Drafts too long for the model are trimmed in the middle (./fitDraft) and the prompt says so.
  * Nothing here rates an answer: the model suggests, the user decides.
  */
+import * as l10n from '@vscode/l10n';
 import type { Level } from '../model';
 import { fitDraft, type DraftTrim, type ModelLimits } from './fitDraft';
+
+// The prompts here stay English on purpose: they are instructions for the model, not text for the user. What the
+// user reads (the justification, the consent preview, errors) goes through l10n.t.
 
 /** A chat message as `vscode.LanguageModelChatMessage.User(text)` / `.Assistant(text)` takes it. */
 export interface ChatMessage {
@@ -43,10 +47,11 @@ export interface QuestionContext {
 
 export type PreparedRequest = { request: InterviewerRequest } | { error: string };
 
-const JUSTIFICATION: Record<InterviewerTask, string> = {
-  'follow-up': 'Interview Dialogues sends the question, its key points and your draft answer so the model can ask you one follow-up question.',
-  'key-points': 'Interview Dialogues sends the question, its key points and your draft answer so the model can suggest which key points your draft covers.',
-};
+function justification(task: InterviewerTask): string {
+  return task === 'follow-up'
+    ? l10n.t('Interview Dialogues sends the question, its key points and your draft answer so the model can ask you one follow-up question.')
+    : l10n.t('Interview Dialogues sends the question, its key points and your draft answer so the model can suggest which key points your draft covers.');
+}
 
 /** Ids the key-point check uses for the points: `k1`, `k2`, …; the reply is read back by them. */
 export function keyPointId(index: number): string {
@@ -60,7 +65,7 @@ export function prepareFollowUp(context: QuestionContext, draft: string, limits:
 
 /** Builds the *Check Against Key Points* request, trimming the draft to the model's limit. */
 export function prepareKeyPointCheck(context: QuestionContext, draft: string, limits: ModelLimits): Promise<PreparedRequest> {
-  if (context.keyPoints.length === 0) return Promise.resolve({ error: 'This question has no key points to check against. Add a `**Key points:**` list after its model answer in the dialogue file.' });
+  if (context.keyPoints.length === 0) return Promise.resolve({ error: l10n.t('This question has no key points to check against. Add a `**Key points:**` list after its model answer in the dialogue file.') });
   return prepare('key-points', (text, trim) => keyPointPrompt(context, text, trim), draft, limits);
 }
 
@@ -71,7 +76,7 @@ async function prepare(task: InterviewerTask, render: (draft: string, trim?: Dra
     request: {
       task,
       messages: [{ role: 'user', text: render(fit.draft, fit.trim) }],
-      justification: JUSTIFICATION[task],
+      justification: justification(task),
       ...(fit.trim ? { trim: fit.trim } : {}),
       estimatedTokens: fit.estimated,
     },
@@ -157,10 +162,10 @@ function oneLine(text: string): string {
 export function requestPreview(request: InterviewerRequest, model: { name: string; vendor?: string }): string {
   const to = model.vendor ? `${model.name} (${model.vendor})` : model.name;
   const lines = [
-    `Interview Dialogues will send the text below to ${to} through VS Code's language model API. Nothing is sent until you agree.`,
+    l10n.t("Interview Dialogues will send the text below to {0} through VS Code's language model API. Nothing is sent until you agree.", to),
     request.justification,
   ];
-  if (request.trim) lines.push(`Your draft is too long for this model: ${request.trim.omittedChars} of its ${request.trim.totalChars} characters, from the middle, will be left out.`);
-  for (const message of request.messages) lines.push('', `----- ${message.role === 'user' ? 'Message' : 'Earlier reply'} -----`, message.text);
+  if (request.trim) lines.push(l10n.t('Your draft is too long for this model: {0} of its {1} characters, from the middle, will be left out.', request.trim.omittedChars, request.trim.totalChars));
+  for (const message of request.messages) lines.push('', `----- ${message.role === 'user' ? l10n.t('Message') : l10n.t('Earlier reply')} -----`, message.text);
   return lines.join('\n');
 }

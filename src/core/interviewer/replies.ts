@@ -6,6 +6,8 @@
  * a code fence, a bare array, wrong types, ids that do not exist, quotes that are not in the draft, a reply cut
  * off midway (the entries that did arrive are kept). A rating or score the model adds is ignored: the user rates.
  */
+import * as l10n from '@vscode/l10n';
+import { plural } from '../plural';
 import { keyPointId } from './prompts';
 
 const MAX_FOLLOW_UP_CHARS = 1000;
@@ -31,9 +33,9 @@ export function readFollowUpReply(reply: string): FollowUpReply {
   text = text.replace(/^(?:[*_#>\s]*(?:interviewer|follow[- ]?up(?: question)?|question)[\s*_]*:[\s*_]*)+/i, '').trim();
   const quotes: Record<string, string> = { '"': '"', '“': '”', "'": "'" };
   if (text.length >= 2 && quotes[text[0]] === text[text.length - 1]) text = text.slice(1, -1).trim();
-  if (text === '') return { text: '', problems: ['The model sent no follow-up question. Try again, or go on with the next question.'] };
+  if (text === '') return { text: '', problems: [l10n.t('The model sent no follow-up question. Try again, or go on with the next question.')] };
   if (text.length > MAX_FOLLOW_UP_CHARS) {
-    return { text: `${text.slice(0, MAX_FOLLOW_UP_CHARS - 1).trimEnd()}…`, problems: ['The model\'s follow-up was unusually long and was cut.'] };
+    return { text: `${text.slice(0, MAX_FOLLOW_UP_CHARS - 1).trimEnd()}…`, problems: [l10n.t("The model's follow-up was unusually long and was cut.")] };
   }
   return { text, problems: [] };
 }
@@ -86,32 +88,32 @@ export function readKeyPointsReply(reply: string, keyPoints: readonly string[], 
   };
   const scan = scanJson(reply.slice(0, MAX_REPLY_CHARS));
   const entries = entriesOf(scan.values, note);
-  if (scan.truncated) note('The model\'s reply was cut off; the key points it reached are kept, check the others yourself.');
-  if (entries === undefined) note('The model\'s reply held no key-point list that could be read. Check the key points yourself, or try again.');
+  if (scan.truncated) note(l10n.t("The model's reply was cut off; the key points it reached are kept, check the others yourself."));
+  if (entries === undefined) note(l10n.t("The model's reply held no key-point list that could be read. Check the key points yourself, or try again."));
 
   const suggestions: KeyPointSuggestion[] = keyPoints.map((keyPoint, i) => ({ id: keyPointId(i), keyPoint }));
   const given = new Set<number>();
   for (const entry of entries ?? []) {
     const index = indexOf(entry, keyPoints);
     if (index === undefined) {
-      note(`The model mentioned a key point that does not exist (${describe(entry.id ?? entry.keyPoint)}); it was ignored.`);
+      note(l10n.t('The model mentioned a key point that does not exist ({0}); it was ignored.', describe(entry.id ?? entry.keyPoint)));
       continue;
     }
     if (given.has(index)) {
-      note(`The model answered ${keyPointId(index)} twice; its first answer is kept.`);
+      note(l10n.t('The model answered {0} twice; its first answer is kept.', keyPointId(index)));
       continue;
     }
     given.add(index);
     const status = statusOf(entry.status);
     if (!status) {
-      note(`The model gave ${keyPointId(index)} a status that is not covered, partly or missed (${describe(entry.status)}); check it yourself.`);
+      note(l10n.t('The model gave {0} a status that is not covered, partly or missed ({1}); check it yourself.', keyPointId(index), describe(entry.status)));
       continue;
     }
     suggestions[index] = { ...suggestions[index], status, ...quoteOf(entry.quote, status, draft, keyPointId(index), note) };
   }
   if (entries !== undefined) {
     const silent = suggestions.filter((_, i) => !given.has(i)).map((s) => s.id);
-    if (silent.length > 0) note(`The model said nothing about ${silent.join(', ')}; check ${silent.length === 1 ? 'it' : 'them'} yourself.`);
+    if (silent.length > 0) note(plural(l10n.t('The model said nothing about {0}; check {1, plural, one {it} other {them}} yourself.', silent.join(', ')), silent.join(', '), silent.length));
   }
   return { suggestions, problems, truncated: scan.truncated };
 }
@@ -122,7 +124,7 @@ type Entry = Record<string, unknown>;
 function entriesOf(values: unknown[], note: (message: string) => void): Entry[] | undefined {
   const isObject = (v: unknown): v is Entry => typeof v === 'object' && v !== null && !Array.isArray(v);
   if (values.some((v) => isObject(v) && (RATING_FIELDS.some((f) => Object.hasOwn(v, f)) || (listIn(v) ?? []).some((e) => isObject(e) && RATING_FIELDS.some((f) => Object.hasOwn(e, f)))))) {
-    note('The model added a rating; it was ignored: you rate your own answer in the review.');
+    note(l10n.t('The model added a rating; it was ignored: you rate your own answer in the review.'));
   }
   for (const value of values) {
     const list = Array.isArray(value) ? value : isObject(value) ? listIn(value) : undefined;
@@ -162,7 +164,7 @@ function quoteOf(value: unknown, status: KeyPointStatus, draft: string, id: stri
   const quote = typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
   const range = quote === undefined ? undefined : locate(draft, quote);
   if (!range) {
-    note(`The model's quote for ${id} is not in your draft, so it was dropped; check that point yourself.`);
+    note(l10n.t("The model's quote for {0} is not in your draft, so it was dropped; check that point yourself.", id));
     return { quoteNotFound: true };
   }
   return { quote: draft.slice(range[0], range[1]), quoteRange: range };

@@ -16,6 +16,7 @@ export function interviewerInput(session: MockSession, answers: ReadonlyMap<stri
   const question = currentQuestion(session);
   const parts = [answers.get(question.key) ?? question.answer ?? ''];
   for (const followUp of question.followUps) {
+    // English: this text goes to the model, as part of its prompt.
     parts.push(`Follow-up you asked: ${followUp.text}\n\nCandidate's answer:\n${answers.get(followUp.key) ?? followUp.answer ?? ''}`);
   }
   return {

@@ -9,6 +9,7 @@
  * The state is plain JSON: the host persists it after every transition (and after `takeDueEvents`), and reads it
  * back with `readMockSession`. Nothing here knows about files, the status bar or the player.
  */
+import * as l10n from '@vscode/l10n';
 import * as z from 'zod/mini';
 import { budgetOf, type BudgetDefaults } from '../draft';
 import { LEVELS, type Dialogue, type Question } from '../model';
@@ -94,13 +95,10 @@ export interface StartSessionInput {
 
 export type StartSessionResult = { session: MockSession } | { error: string };
 
-/** The title of a stage made of interviewer turns written before a mock's first `###` stage. */
-const OPENING_STAGE = 'Opening';
-
 export function startMockSession({ dialogue, defaults, now, draftPath }: StartSessionInput): StartSessionResult {
-  if (dialogue.partial) return { error: `The dialogue "${dialogue.title}" is not fully loaded yet; open it and start the interview again.` };
+  if (dialogue.partial) return { error: l10n.t('The dialogue "{0}" is not fully loaded yet; open it and start the interview again.', dialogue.title) };
   const groups = stageGroups(dialogue);
-  if (groups.length === 0) return { error: `"${dialogue.title}" has no interviewer turn to answer, so there is nothing to interview on. Add an \`**Interviewer:**\` turn to it.` };
+  if (groups.length === 0) return { error: l10n.t('"{0}" has no interviewer turn to answer, so there is nothing to interview on. Add an `**Interviewer:**` turn to it.', dialogue.title) };
   let number = 0;
   const stages: SessionStage[] = groups.map(({ title, budgetSeconds, questions }) => {
     const sessionQuestions = questions.map((question): SessionQuestion => ({
@@ -145,7 +143,7 @@ function stageGroups(dialogue: Dialogue): { title: string; budgetSeconds?: numbe
   if (!isStaged(dialogue)) return dialogue.questions.length > 0 ? [{ title: dialogue.title, questions: dialogue.questions }] : [];
   const firstStageTurn = dialogue.stages[0].firstTurnIndex;
   const groups = [
-    { title: OPENING_STAGE, questions: dialogue.questions.filter((q) => q.turnIndex < firstStageTurn) },
+    { title: l10n.t('Opening'), questions: dialogue.questions.filter((q) => q.turnIndex < firstStageTurn) },
     ...dialogue.stages.map((stage, i) => {
       const end = dialogue.stages[i + 1]?.firstTurnIndex ?? dialogue.turns.length;
       return { title: stage.title, budgetSeconds: stage.budgetSeconds, questions: dialogue.questions.filter((q) => q.turnIndex >= stage.firstTurnIndex && q.turnIndex < end) };
@@ -381,21 +379,23 @@ export function viewSession(session: MockSession, now: number, warningShare: num
 type ViewWithoutText = Omit<MockSessionView, 'statusText' | 'description'>;
 
 function sessionLeft(clock: ClockView): string {
-  return clock.phase === 'overtime' ? `${clock.label} over` : `${clock.label} left`;
+  return clock.phase === 'overtime' ? l10n.t('{0} over', clock.label) : l10n.t('{0} left', clock.label);
 }
 
 function statusText(view: ViewWithoutText): string {
-  if (view.ended) return `Interview over · ${clockOf(view.session.elapsedMs)}`;
-  const where = view.staged ? `Stage ${view.stageNumber}/${view.stageCount} · ${view.stage.label}` : `Q${view.questionNumber}/${view.questionCount}`;
-  return `${where} · ${sessionLeft(view.session)}${view.paused ? ' · paused' : ''}`;
+  if (view.ended) return l10n.t('Interview over · {0}', clockOf(view.session.elapsedMs));
+  const where = view.staged ? l10n.t('Stage {0}/{1} · {2}', view.stageNumber, view.stageCount, view.stage.label) : l10n.t('Q{0}/{1}', view.questionNumber, view.questionCount);
+  return view.paused ? l10n.t('{0} · {1} · paused', where, sessionLeft(view.session)) : `${where} · ${sessionLeft(view.session)}`;
 }
 
 function description(view: ViewWithoutText): string {
-  if (view.ended) return `Mock interview "${view.title}" is over after ${clockOf(view.session.elapsedMs)}.`;
-  const stageLeft = view.stage.phase === 'overtime' ? `${view.stage.label.slice(1)} over the stage's time` : `${view.stage.label} left in the stage`;
-  const sessionPart = view.session.phase === 'overtime' ? `${view.session.label.slice(1)} over the interview's time` : `${view.session.label} left in the interview`;
-  const where = view.staged ? `stage ${view.stageNumber} of ${view.stageCount}, ${view.stageTitle}: ${stageLeft}, ` : '';
-  return `Mock interview "${view.title}", question ${view.questionNumber} of ${view.questionCount}, ${where}${sessionPart}${view.paused ? ', paused' : ''}.`;
+  if (view.ended) return l10n.t('Mock interview "{0}" is over after {1}.', view.title, clockOf(view.session.elapsedMs));
+  const stageLeft = view.stage.phase === 'overtime' ? l10n.t("{0} over the stage's time", view.stage.label.slice(1)) : l10n.t('{0} left in the stage', view.stage.label);
+  const sessionLeft = view.session.phase === 'overtime' ? l10n.t("{0} over the interview's time", view.session.label.slice(1)) : l10n.t('{0} left in the interview', view.session.label);
+  // The parts are clauses of a list, each whole; the sentence around them is one message per shape.
+  const question = l10n.t('question {0} of {1}', view.questionNumber, view.questionCount);
+  const parts = view.staged ? [question, l10n.t('stage {0} of {1}, {2}: {3}', view.stageNumber, view.stageCount, view.stageTitle, stageLeft), sessionLeft] : [question, sessionLeft];
+  return view.paused ? l10n.t('Mock interview "{0}", {1}, paused.', view.title, parts.join(', ')) : l10n.t('Mock interview "{0}", {1}.', view.title, parts.join(', '));
 }
 
 /** Elapsed time as `mm:ss` (or `h:mm:ss`), whole seconds run. */

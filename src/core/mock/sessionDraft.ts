@@ -8,6 +8,8 @@
  * of the heading, change its level, write `Question 2` or remove the label but keep the prompt's words. Headings
  * that match no question are the user's own sub-headings and stay inside the answer.
  */
+import * as l10n from '@vscode/l10n';
+import { plural } from '../plural';
 import { formatDuration, plainText, truncatedHead } from '../text';
 import type { MockSession, SessionFollowUp, SessionQuestion } from './session';
 
@@ -21,13 +23,13 @@ export function sectionLabel(key: string): string {
 export function sessionDraftHeader(session: MockSession): string {
   const { title, staged } = session.dialogue;
   const stages = session.stages.length;
-  const shape = staged ? `${stages} ${stages === 1 ? 'stage' : 'stages'} · ` : '';
+  const total = formatDuration(session.clock.budgetSeconds);
   return [
-    `# Mock interview: ${title}`,
+    `# ${l10n.t('Mock interview: {0}', title)}`,
     '',
-    `*${shape}${formatDuration(session.clock.budgetSeconds)} in all. Each question appears below when the interviewer asks it.*`,
+    `*${staged ? plural(l10n.t('{0, plural, one {# stage} other {# stages}} · {1} in all. Each question appears below when the interviewer asks it.', stages, total), stages) : l10n.t('{0} in all. Each question appears below when the interviewer asks it.', total)}*`,
     '',
-    '*Write each answer under its heading. Keep the `Q1`, `Q2`… at the start of the headings: they tie your answers to the questions.*',
+    `*${l10n.t('Write each answer under its heading. Keep the `Q1`, `Q2`… at the start of the headings: they tie your answers to the questions.')}*`,
     '',
   ].join('\n');
 }
@@ -36,14 +38,15 @@ export function sessionDraftHeader(session: MockSession): string {
 export function questionSection(session: MockSession, question: SessionQuestion): string {
   const stageIndex = session.stages.findIndex((stage) => stage.questions.some((q) => q.key === question.key));
   const stage = session.stages[stageIndex];
-  const where = session.dialogue.staged && stage ? `Stage ${stageIndex + 1}: ${stage.title} · ` : '';
-  return section(question.key, question.prompt, `*${where}${formatDuration(question.budgetSeconds)} to answer*`);
+  const budget = formatDuration(question.budgetSeconds);
+  const meta = session.dialogue.staged && stage ? l10n.t('Stage {0}: {1} · {2} to answer', stageIndex + 1, stage.title, budget) : l10n.t('{0} to answer', budget);
+  return section(question.key, question.prompt, `*${meta}*`);
 }
 
 /** The section the host appends when a follow-up was asked (the model's text becomes plain text on one line). */
 export function followUpSection(followUp: SessionFollowUp): string {
   const parent = sectionLabel(followUp.key.replace(/\.\d+$/, ''));
-  return section(followUp.key, plainText(followUp.text) || 'Follow-up', `*Follow-up on ${parent}*`);
+  return section(followUp.key, plainText(followUp.text) || l10n.t('Follow-up'), `*${l10n.t('Follow-up on {0}', parent)}*`);
 }
 
 function section(key: string, prompt: string, meta: string): string {
@@ -130,7 +133,7 @@ export function splitSessionDraft(draft: string, session: MockSession): DraftSpl
       parts[parts.length - 1].lines.push(line);
       return;
     }
-    if (seen.has(key)) problems.push(`There are two ${sectionLabel(key)} headings; the answers under both were joined. Remove one heading if that is not what you meant.`);
+    if (seen.has(key)) problems.push(l10n.t('There are two {0} headings; the answers under both were joined. Remove one heading if that is not what you meant.', sectionLabel(key)));
     seen.add(key);
     parts.push({ key, lines: [] });
   });
@@ -142,7 +145,7 @@ export function splitSessionDraft(draft: string, session: MockSession): DraftSpl
     answers.set(part.key!, previous ? (text ? `${previous}\n\n${text}` : previous) : text);
   }
   for (const { key } of expected) {
-    if (!seen.has(key)) problems.push(`The heading for ${sectionLabel(key)} was not found, so its answer may be counted under another question. Put back a heading starting with \`## ${sectionLabel(key)}\` above it.`);
+    if (!seen.has(key)) problems.push(l10n.t('The heading for {0} was not found, so its answer may be counted under another question. Put back a heading starting with `## {0}` above it.', sectionLabel(key)));
   }
   const preamble = withoutTemplateLines(parts[0].lines, sessionDraftHeader(session));
   return { answers, preamble, problems };

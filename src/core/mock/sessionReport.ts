@@ -6,6 +6,8 @@
  * the review feature stores its data: the host maps its review records onto it. Model text (follow-ups) is
  * written as plain text, and table cells are escaped, so nothing in the report becomes structure by accident.
  */
+import * as l10n from '@vscode/l10n';
+import { plural } from '../plural';
 import type { KeyPointStatus } from '../interviewer/replies';
 import { formatDuration, plainText, wordCount } from '../text';
 import { activeMs, allQuestions, questionSpentMs, stageSpentMs, startedAtUtc, type MockSession, type SessionQuestion } from './session';
@@ -36,18 +38,18 @@ export function sessionReport({ session, reviews, now, when }: ReportInput): str
   const spent = activeMs(session, now);
   const budget = session.clock.budgetSeconds;
   const out = [
-    `# Mock interview report: ${session.dialogue.title}`,
+    `# ${l10n.t('Mock interview report: {0}', session.dialogue.title)}`,
     '',
-    `*${when ?? startedAtUtc(session)} · ${formatDuration(spent / 1000)} of ${formatDuration(budget)} (${difference(spent / 1000, budget)}) · ${reached.length} of ${questions.length} questions reached${session.ended ? '' : ' · still running'}*`,
+    `*${when ?? startedAtUtc(session)} · ${l10n.t('{0} of {1} ({2})', formatDuration(spent / 1000), formatDuration(budget), difference(spent / 1000, budget))} · ${plural(l10n.t('{0} of {1, plural, one {# question} other {# questions}} reached', reached.length), reached.length, questions.length)}${session.ended ? '' : ` · ${l10n.t('still running')}`}*`,
     '',
     ...stageTable(session, now),
-    '## Questions',
+    `## ${l10n.t('Questions')}`,
     '',
   ];
   for (const question of reached) out.push(...questionPart(session, question, reviews.get(question.key), now));
   const notReached = questions.filter((q) => q.startedAtMs === undefined);
   if (notReached.length > 0) {
-    out.push('## Not reached', '', ...notReached.map((q) => `- ${sectionLabel(q.key)} · ${q.prompt}`), '');
+    out.push(`## ${l10n.t('Not reached')}`, '', ...notReached.map((q) => `- ${sectionLabel(q.key)} · ${q.prompt}`), '');
   }
   return out.join('\n');
 }
@@ -55,18 +57,18 @@ export function sessionReport({ session, reviews, now, when }: ReportInput): str
 function stageTable(session: MockSession, now: number): string[] {
   const rows = session.stages.map((stage, i) => {
     const name = cell(session.dialogue.staged ? `${i + 1}. ${stage.title}` : stage.title);
-    if (stage.startedAtMs === undefined) return `| ${name} | – | ${formatDuration(stage.budgetSeconds)} | not reached |`;
+    if (stage.startedAtMs === undefined) return `| ${name} | – | ${formatDuration(stage.budgetSeconds)} | ${l10n.t('not reached')} |`;
     const seconds = stageSpentMs(session, stage, now) / 1000;
     return `| ${name} | ${formatDuration(seconds)} | ${formatDuration(stage.budgetSeconds)} | ${difference(seconds, stage.budgetSeconds)} |`;
   });
   const total = activeMs(session, now) / 1000;
   return [
-    '## Time by stage',
+    `## ${l10n.t('Time by stage')}`,
     '',
-    '| Stage | Time | Budget | Against budget |',
+    `| ${l10n.t('Stage')} | ${l10n.t('Time')} | ${l10n.t('Budget')} | ${l10n.t('Against budget')} |`,
     '| --- | ---: | ---: | --- |',
     ...rows,
-    `| **Total** | ${formatDuration(total)} | ${formatDuration(session.clock.budgetSeconds)} | ${difference(total, session.clock.budgetSeconds)} |`,
+    `| **${l10n.t('Total')}** | ${formatDuration(total)} | ${formatDuration(session.clock.budgetSeconds)} | ${difference(total, session.clock.budgetSeconds)} |`,
     '',
   ];
 }
@@ -78,32 +80,32 @@ function questionPart(session: MockSession, question: SessionQuestion, review: Q
   const out = [
     `### ${sectionLabel(question.key)} · ${question.prompt}`,
     '',
-    `*${stage.title} · ${formatDuration(questionSpentMs(session, question, now) / 1000)} of ${formatDuration(question.budgetSeconds)} · ${words} ${words === 1 ? 'word' : 'words'}*`,
+    `*${stage.title} · ${l10n.t('{0} of {1}', formatDuration(questionSpentMs(session, question, now) / 1000), formatDuration(question.budgetSeconds))} · ${plural(l10n.t('{0, plural, one {# word} other {# words}}'), words)}*`,
     '',
   ];
   if (!review) {
-    out.push(question.keyPoints.length > 0 ? 'Not reviewed yet. Key points to check:' : 'Not reviewed yet.', '');
+    out.push(question.keyPoints.length > 0 ? l10n.t('Not reviewed yet. Key points to check:') : l10n.t('Not reviewed yet.'), '');
     if (question.keyPoints.length > 0) out.push(...question.keyPoints.map((point) => `- [ ] ${point}`), '');
   } else {
     out.push(...reviewPart(review));
   }
   if (question.followUps.length > 0) {
-    out.push('Follow-ups asked:', '', ...question.followUps.map((f) => `- ${sectionLabel(f.key)} · ${plainText(f.text)}`), '');
+    out.push(l10n.t('Follow-ups asked:'), '', ...question.followUps.map((f) => `- ${sectionLabel(f.key)} · ${plainText(f.text)}`), '');
   }
   return out;
 }
 
 function reviewPart(review: QuestionReview): string[] {
   const out: string[] = [];
-  if (review.rating) out.push(`Your rating: ${review.rating}`, '');
+  if (review.rating) out.push(l10n.t('Your rating: {0}', review.rating), '');
   if (review.keyPoints.length > 0) {
     const count = (status: KeyPointStatus) => review.keyPoints.filter((p) => p.status === status).length;
     const partly = count('partly');
-    out.push(`Key points: ${count('covered')} of ${review.keyPoints.length} covered${partly > 0 ? `, ${partly} partly` : ''}.`, '');
-    out.push(...review.keyPoints.map((p) => (p.status === 'covered' ? `- [x] ${p.text}` : `- [ ] ${p.text} *(${p.status})*`)), '');
+    out.push(partly > 0 ? l10n.t('Key points: {0} of {1} covered, {2} partly.', count('covered'), review.keyPoints.length, partly) : l10n.t('Key points: {0} of {1} covered.', count('covered'), review.keyPoints.length), '');
+    out.push(...review.keyPoints.map((p) => (p.status === 'covered' ? `- [x] ${p.text}` : `- [ ] ${p.text} *(${p.status === 'partly' ? l10n.t('partly') : l10n.t('missed')})*`)), '');
   }
   if (review.rubric && review.rubric.length > 0) {
-    out.push('| Rubric | Score |', '| --- | ---: |');
+    out.push(`| ${l10n.t('Rubric')} | ${l10n.t('Score')} |`, '| --- | ---: |');
     out.push(...review.rubric.map((r) => `| ${cell(r.dimension)} | ${r.score}${r.outOf !== undefined ? ` / ${r.outOf}` : ''} |`), '');
   }
   return out;
@@ -112,8 +114,8 @@ function reviewPart(review: QuestionReview): string[] {
 /** `1:30 over`, `4:00 under`, `on time`. */
 function difference(spentSeconds: number, budgetSeconds: number): string {
   const delta = Math.round(spentSeconds) - budgetSeconds;
-  if (delta === 0) return 'on time';
-  return `${formatDuration(Math.abs(delta))} ${delta > 0 ? 'over' : 'under'}`;
+  if (delta === 0) return l10n.t('on time');
+  return delta > 0 ? l10n.t('{0} over', formatDuration(delta)) : l10n.t('{0} under', formatDuration(-delta));
 }
 
 /** Text for one table cell: one line, no cell separator. */

@@ -8,6 +8,8 @@
  * that would read as a label (`**Interviewer:**`, `**Time:**`…) gets its colon as `&#58;`, and a first character
  * that would make the parser strip quotes wrapping the whole turn is written as a character reference.
  */
+import * as l10n from '@vscode/l10n';
+import { plural } from '../plural';
 import { stripQuotes, unwrapQuotes } from '../parser';
 import { BUILT_IN_LABELS, type LabelShape, normalizeName, scanLabel } from '../speakers';
 import { slugify } from '../text';
@@ -26,7 +28,9 @@ export interface TranscriptOptions {
 }
 
 /** What a question the user left empty shows as its answer. */
-export const NO_ANSWER = '*(No answer written.)*';
+export function noAnswer(): string {
+  return `*(${l10n.t('No answer written.')})*`;
+}
 
 /** Budgets above this are refused by the format (a `**Time:**` of more than six hours): such a line is left out. */
 const MAX_TIME_SECONDS = 6 * 3600;
@@ -63,18 +67,19 @@ export function sessionTranscript(session: MockSession, options: TranscriptOptio
     'kind: mock',
     '---',
     '',
-    '# Mock interview sessions',
+    // The `**Level:**`-style labels are the dialogue format's keys and stay as they are; the prose is the user's language.
+    `# ${l10n.t('Mock interview sessions')}`,
     '',
-    'Transcripts of your own mock interviews. The candidate turns are your answers, not model answers.',
+    l10n.t('Transcripts of your own mock interviews. The candidate turns are your answers, not model answers.'),
     '',
-    `## ${dialogue.title} (session of ${when})`,
+    `## ${l10n.t('{0} (session of {1})', dialogue.title, when)}`,
     '',
     `- **Level:** ${dialogue.level}`,
     `- **Topic:** ${dialogue.topic}`,
     ...(dialogue.tags.length > 0 ? [`- **Tags:** ${dialogue.tags.join(', ')}`] : []),
     `- **Id:** ${transcriptId(session)}`,
     '',
-    `Your answers to ${reached} of ${allQuestions(session).length} questions of "${dialogue.title}", with the follow-ups you were asked.`,
+    plural(l10n.t('Your answers to {0} of {1, plural, one {# question} other {# questions}} of "{2}", with the follow-ups you were asked.', reached, allQuestions(session).length, dialogue.title), reached, allQuestions(session).length),
     '',
   ];
   for (const stage of session.stages) {
@@ -94,7 +99,7 @@ export function sessionTranscript(session: MockSession, options: TranscriptOptio
 }
 
 function answerText(answer: string | undefined): string {
-  return escapeTurnText(answer ?? '') || NO_ANSWER;
+  return escapeTurnText(answer ?? '') || noAnswer();
 }
 
 /** `8 min`, `7m 30s`, `45s`: durations the format's `**Time:**` reads back to the same seconds. */

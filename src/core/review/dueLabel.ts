@@ -1,4 +1,5 @@
 /** When a question comes back, in the few words a tree row or tooltip has room for. */
+import * as l10n from '@vscode/l10n';
 import type { LocalDays } from './days';
 import type { QuestionCard } from './scheduler';
 
@@ -11,12 +12,12 @@ export interface DueLabel {
 
 export function dueLabel(card: QuestionCard | undefined, now: number, days: LocalDays): DueLabel {
   if (!card) return { dueToday: false };
-  if (card.suspended) return { short: 'suspended', dueToday: false };
+  if (card.suspended) return { short: l10n.t('suspended'), dueToday: false };
   if (card.state === 'new' || card.due === undefined) return { dueToday: false };
   const today = days.dayOf(now);
   const offset = days.dayOf(card.due) - today;
-  if (offset < 0) return { short: `overdue ${-offset}d`, dueToday: true };
-  if (offset === 0) return { short: 'due today', dueToday: true };
-  if (offset === 1) return { short: 'due tomorrow', dueToday: false };
-  return { short: `due in ${offset}d`, dueToday: false };
+  if (offset < 0) return { short: l10n.t('overdue {0}d', -offset), dueToday: true };
+  if (offset === 0) return { short: l10n.t('due today'), dueToday: true };
+  if (offset === 1) return { short: l10n.t('due tomorrow'), dueToday: false };
+  return { short: l10n.t('due in {0}d', offset), dueToday: false };
 }

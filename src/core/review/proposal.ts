@@ -11,6 +11,8 @@
  *
  * Time never fails an answer: an interviewer forgives running long far more than missing what matters.
  */
+import * as l10n from '@vscode/l10n';
+import { plural } from '../plural';
 import type { KeyPointMark, Rating } from '../history/events';
 
 export const PASS_COVERAGE = 0.6;
@@ -49,32 +51,34 @@ export function proposeRating(input: ProposalInput): RatingProposal {
   const timeRatio = input.activeSeconds !== undefined && input.budgetSeconds !== undefined && input.budgetSeconds > 0 ? input.activeSeconds / input.budgetSeconds : undefined;
   const figures = { ...(coverage !== undefined ? { coverage } : {}), ...(rubricMean !== undefined ? { rubricMean } : {}), ...(timeRatio !== undefined ? { timeRatio } : {}) };
   const keyPointsText = coverage !== undefined ? `${describeKeyPoints(input.keyPoints)} (${percent(coverage)})` : undefined;
-  const rubricText = rubricMean !== undefined ? `rubric ${rubricMean.toFixed(1)} of 4` : undefined;
+  const rubricText = rubricMean !== undefined ? l10n.t('rubric {0} of 4', rubricMean.toFixed(1)) : undefined;
 
   if (coverage !== undefined && coverage < PASS_COVERAGE) {
-    return { rating: 'again', pass: false, reason: `Again: ${keyPointsText}; a pass needs ${percent(PASS_COVERAGE)}.`, ...figures };
+    return { rating: 'again', pass: false, reason: l10n.t('Again: {0}; a pass needs {1}.', keyPointsText!, percent(PASS_COVERAGE)), ...figures };
   }
   if (coverage === undefined && rubricMean !== undefined && rubricMean < PASS_RUBRIC_MEAN) {
-    return { rating: 'again', pass: false, reason: `Again: ${rubricText}; a pass needs ${PASS_RUBRIC_MEAN}.`, ...figures };
+    return { rating: 'again', pass: false, reason: l10n.t('Again: {0}; a pass needs {1}.', rubricText!, PASS_RUBRIC_MEAN), ...figures };
   }
   if (coverage === undefined && rubricMean === undefined) {
-    const time = timeRatio === undefined ? '' : ` (${timeText(timeRatio)})`;
-    return { rating: 'good', pass: true, reason: `Good: no key points or rubric to check this answer against; judge it yourself${time}.`, ...figures };
+    const reason = timeRatio === undefined
+      ? l10n.t('Good: no key points or rubric to check this answer against; judge it yourself.')
+      : l10n.t('Good: no key points or rubric to check this answer against; judge it yourself ({0}).', timeText(timeRatio));
+    return { rating: 'good', pass: true, reason, ...figures };
   }
 
   const narrow: string[] = [];
-  if (coverage !== undefined && coverage < NARROW_COVERAGE) narrow.push(`a narrow pass on the key points (${percent(coverage)})`);
+  if (coverage !== undefined && coverage < NARROW_COVERAGE) narrow.push(l10n.t('a narrow pass on the key points ({0})', percent(coverage)));
   if (timeRatio !== undefined && timeRatio > 1 + OVERTIME_TOLERANCE) narrow.push(timeText(timeRatio));
-  if (scores.includes(1)) narrow.push('a rubric criterion missing');
+  if (scores.includes(1)) narrow.push(l10n.t('a rubric criterion missing'));
   else if (rubricMean !== undefined && rubricMean < PASS_RUBRIC_MEAN) narrow.push(`${rubricText}`);
-  if (narrow.length > 0) return { rating: 'hard', pass: true, reason: `Hard: ${joinReasons(narrow)}.`, ...figures };
+  if (narrow.length > 0) return { rating: 'hard', pass: true, reason: l10n.t('Hard: {0}.', joinReasons(narrow)), ...figures };
 
   const evidence = [keyPointsText, timeRatio === undefined ? undefined : timeText(timeRatio), rubricText].filter((part) => part !== undefined);
   const easy =
     (coverage === undefined || coverage >= EASY_COVERAGE) &&
     (timeRatio === undefined || timeRatio <= 1) &&
     (rubricMean === undefined || (rubricMean >= EASY_RUBRIC_MEAN && scores.every((score) => score >= 3)));
-  return { rating: easy ? 'easy' : 'good', pass: true, reason: `${easy ? 'Easy' : 'Good'}: ${joinReasons(evidence)}.`, ...figures };
+  return { rating: easy ? 'easy' : 'good', pass: true, reason: easy ? l10n.t('Easy: {0}.', joinReasons(evidence)) : l10n.t('Good: {0}.', joinReasons(evidence)), ...figures };
 }
 
 /** Share of the key points covered, partly covered ones counting half; undefined when there are none. */
@@ -89,13 +93,15 @@ function describeKeyPoints(marks: readonly KeyPointMark[]): string {
   const count = (mark: KeyPointMark) => marks.filter((m) => m === mark).length;
   const covered = count('covered');
   const partly = count('partly');
-  if (covered === marks.length) return `all ${marks.length} key point${marks.length === 1 ? '' : 's'} covered`;
-  return `${covered} of ${marks.length} key points covered${partly ? `, ${partly} partly` : ''}`;
+  if (covered === marks.length) return plural(l10n.t('{0, plural, one {all # key point covered} other {all # key points covered}}'), marks.length);
+  return partly
+    ? plural(l10n.t('{0} of {1, plural, one {# key point} other {# key points}} covered, {2} partly', covered, marks.length, partly), covered, marks.length, partly)
+    : plural(l10n.t('{0} of {1, plural, one {# key point} other {# key points}} covered', covered), covered, marks.length);
 }
 
 function timeText(ratio: number): string {
-  if (ratio <= 1) return 'within time';
-  return `${Math.round((ratio - 1) * 100)}% over time`;
+  if (ratio <= 1) return l10n.t('within time');
+  return l10n.t('{0}% over time', Math.round((ratio - 1) * 100));
 }
 
 function percent(share: number): string {
@@ -103,5 +109,5 @@ function percent(share: number): string {
 }
 
 function joinReasons(parts: readonly string[]): string {
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return parts.length <= 1 ? (parts[0] ?? '') : l10n.t('{0} and {1}', parts.slice(0, -1).join(', '), parts[parts.length - 1]);
 }

@@ -9,9 +9,11 @@
  *
  * This module imports ts-fsrs, which patches `Date.prototype` when loaded: load it lazily (`await import`).
  */
+import * as l10n from '@vscode/l10n';
 import { type Card, createEmptyCard, type FSRS, fsrs, FSRSVersion, type Grade, State } from 'ts-fsrs';
 import { type CardSnapshot, type EventBody, type KeyPointMark, type Rating, RATINGS, type ReviewEvent, type RubricKind, encodeKeyPoints } from '../history/events';
 import { contentHash } from '../history/hash';
+import { plural } from '../plural';
 import type { History, QuestionHistory } from '../history/history';
 import { DAY_MS, type LocalDays } from './days';
 
@@ -321,28 +323,54 @@ function reviewTime(card: Card, now: number): number {
   return Math.max(now, card.last_review?.getTime() ?? now);
 }
 
-const UNITS = [
-  { limit: 60 * 60_000, size: 60_000, short: 'm', long: 'minute' },
-  { limit: DAY_MS, size: 60 * 60_000, short: 'h', long: 'hour' },
-  { limit: 30 * DAY_MS, size: DAY_MS, short: 'd', long: 'day' },
-  { limit: 365 * DAY_MS, size: 30 * DAY_MS, short: 'mo', long: 'month' },
-  { limit: Infinity, size: 365 * DAY_MS, short: 'y', long: 'year' },
+type IntervalUnit = 'minute' | 'hour' | 'day' | 'month' | 'year';
+
+const UNITS: readonly { limit: number; size: number; unit: IntervalUnit }[] = [
+  { limit: 60 * 60_000, size: 60_000, unit: 'minute' },
+  { limit: DAY_MS, size: 60 * 60_000, unit: 'hour' },
+  { limit: 30 * DAY_MS, size: DAY_MS, unit: 'day' },
+  { limit: 365 * DAY_MS, size: 30 * DAY_MS, unit: 'month' },
+  { limit: Infinity, size: 365 * DAY_MS, unit: 'year' },
 ];
 
-function intervalParts(ms: number): { value: string; short: string; long: string } {
+function intervalParts(ms: number): { value: number; unit: IntervalUnit } {
   const unit = UNITS.find((u) => ms < u.limit) ?? UNITS[UNITS.length - 1];
   const amount = Math.max(1, ms / unit.size);
   // Whole minutes, hours and days; months and years to one decimal (1.5mo), as Anki shows them.
-  const value = unit.size >= 30 * DAY_MS ? String(Math.round(amount * 10) / 10) : String(Math.round(amount));
-  return { value, short: unit.short, long: unit.long };
+  const value = unit.size >= 30 * DAY_MS ? Math.round(amount * 10) / 10 : Math.round(amount);
+  return { value, unit: unit.unit };
 }
 
+/** `10m`, `3d`, `1.5mo`: the compact label under a rating button. */
 export function intervalLabel(ms: number): string {
-  const { value, short } = intervalParts(ms);
-  return `${value}${short}`;
+  const { value, unit } = intervalParts(ms);
+  switch (unit) {
+    case 'minute':
+      return l10n.t('{0}m', value);
+    case 'hour':
+      return l10n.t('{0}h', value);
+    case 'day':
+      return l10n.t('{0}d', value);
+    case 'month':
+      return l10n.t('{0}mo', value);
+    case 'year':
+      return l10n.t('{0}y', value);
+  }
 }
 
+/** `10 minutes`, `1 day`: the interval in words, for screen readers and sentences. */
 export function spokenInterval(ms: number): string {
-  const { value, long } = intervalParts(ms);
-  return `${value} ${long}${value === '1' ? '' : 's'}`;
+  const { value, unit } = intervalParts(ms);
+  switch (unit) {
+    case 'minute':
+      return plural(l10n.t('{0, plural, one {# minute} other {# minutes}}'), value);
+    case 'hour':
+      return plural(l10n.t('{0, plural, one {# hour} other {# hours}}'), value);
+    case 'day':
+      return plural(l10n.t('{0, plural, one {# day} other {# days}}'), value);
+    case 'month':
+      return plural(l10n.t('{0, plural, one {# month} other {# months}}'), value);
+    case 'year':
+      return plural(l10n.t('{0, plural, one {# year} other {# years}}'), value);
+  }
 }
