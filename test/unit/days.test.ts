@@ -15,15 +15,17 @@ describe('localDays: the first instant of a day', () => {
   });
 
   it('starts a day whose first hour the clocks skipped at the first instant that exists', () => {
-    // With days starting at 02:00, the 31st starts inside the gap: its first instant is 03:00 local, the jump.
-    const days = localDays({ utcOffset: berlinSpring, dayStartHour: 2 });
-    const day = days.dayOf(SPRING_CHANGE);
+    // A zone whose clocks jump from 02:30 to 03:30 local (01:30 UTC): with days starting at 03:00, the day
+    // starts inside the gap, and its first instant is the jump itself.
+    const jump = Date.UTC(2024, 2, 31, 1, 30);
+    const days = localDays({ utcOffset: (ms) => (ms < jump ? 60 : 120), dayStartHour: 3 });
+    const day = days.dayOf(jump);
     assert.equal(days.label(day), '2024-03-31');
-    assert.equal(days.startOf(day), SPRING_CHANGE);
-    assert.equal(days.dayOf(SPRING_CHANGE - 1), day - 1);
-    // The day before and after are whole, and start at 02:00 local.
-    assert.equal(days.startOf(day - 1), Date.UTC(2024, 2, 30, 1));
-    assert.equal(days.startOf(day + 1), Date.UTC(2024, 3, 1, 0));
+    assert.equal(days.startOf(day), jump);
+    assert.equal(days.dayOf(jump - 1), day - 1);
+    // The days before and after start at 03:00 local.
+    assert.equal(days.startOf(day - 1), Date.UTC(2024, 2, 30, 2));
+    assert.equal(days.startOf(day + 1), Date.UTC(2024, 3, 1, 1));
   });
 
   it('makes the day into which the clocks jump forward 23 hours long', () => {
