@@ -122,8 +122,12 @@ export class Scheduler {
   /** Fingerprint of everything that shapes a card; recorded in each review's snapshot. */
   readonly fingerprint: string;
   private readonly fsrs: FSRS;
-  /** By question id: a plain Map, as a WeakMap's ephemerons made garbage collection the main cost at 100,000 events. */
-  private readonly cache = new Map<string, Cached>();
+  /**
+   * By question number (`QuestionHistory.index`): an array slot costs no hashing of 6,000 id strings, where a Map
+   * made that the main cost of a cold queue (and a WeakMap's ephemerons made garbage collection the main cost).
+   * A slot of another `History` is recomputed (`hit.history`).
+   */
+  private readonly cache: (Cached | undefined)[] = [];
 
   constructor(settings: Partial<ScheduleSettings> = {}) {
     this.settings = normalizeSettings(settings);
@@ -235,10 +239,10 @@ export class Scheduler {
   }
 
   private cached(history: QuestionHistory): Cached {
-    const hit = this.cache.get(history.question);
+    const hit = this.cache[history.index];
     if (hit !== undefined && hit.history === history && hit.revision === history.revision) return hit;
     const computed = this.compute(history);
-    this.cache.set(history.question, computed);
+    this.cache[history.index] = computed;
     return computed;
   }
 
