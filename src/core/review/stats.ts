@@ -4,7 +4,7 @@
  * attempts, or under `UNKNOWN_TOPIC` (`topicOf`).
  */
 import { type Rating, RATINGS } from '../history/events';
-import { type History, type QuestionHistory, type QuestionLookup, topicOf } from '../history/history';
+import { type History, type QuestionHistory, type QuestionInfo, type QuestionLookup, topicOf } from '../history/history';
 import { ATTEMPT_ROW, ratingOfKind } from '../history/table';
 import type { CardState, ForecastDay, QueueOptions, Scheduler } from './scheduler';
 
@@ -90,15 +90,16 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
   const topics = new Map<string, TopicStats>();
 
   // Per question, by its number in the event table: its topic's stats, best time and last practice.
-  const entries: QuestionHistory[] = [];
+  const entries: { entry: QuestionHistory; info: QuestionInfo | undefined }[] = [];
   const topicOfQuestion: TopicStats[] = [];
   for (const entry of history.questions()) {
     if (entry.attempts.length === 0 && entry.reviews.length === 0) continue;
-    const topic = topicOf(entry, lookup(entry.question));
+    const info = lookup(entry.question);
+    const topic = topicOf(entry, info);
     let topicStats = topics.get(topic);
     if (!topicStats) topics.set(topic, (topicStats = newTopic(topic)));
     topicStats.questions++;
-    entries.push(entry);
+    entries.push({ entry, info });
     topicOfQuestion[entry.index] = topicStats;
   }
 
@@ -142,9 +143,8 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
     topicStats.keyPoints.missed += table.missed[row];
   }
 
-  const questions: QuestionRow[] = entries.map((entry) => {
+  const questions: QuestionRow[] = entries.map(({ entry, info }) => {
     const index = entry.index;
-    const info = lookup(entry.question);
     const prompt = info?.prompt ?? entry.attempts.at(-1)?.prompt;
     const card = scheduler.card(entry);
     return {
