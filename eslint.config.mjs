@@ -26,6 +26,17 @@ export default tseslint.config(
     },
   },
   {
+    // Languages: a notification's text and buttons go through vscode.l10n.t. The editor flags the common slip at once;
+    // test/unit/l10n.test.ts checks every place users read (pickers, tree items, status bar, …) and the translations.
+    files: ['src/extension.ts', 'src/host/**/*.ts', 'src/lazy/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        { selector: 'CallExpression[callee.property.name=/^show(Information|Warning|Error)Message$/] > :matches(Literal, TemplateLiteral[quasis.0.value.raw=/[A-Za-z]/])', message: 'Users read this: wrap it in vscode.l10n.t(…) and add the German to l10n/de/host.json.' },
+      ],
+    },
+  },
+  {
     // The webview runs in a browser sandbox: types only from the extension side.
     files: ['src/webview/**/*.ts'],
     rules: {

@@ -1,4 +1,5 @@
 /** A small command-line option reader: `--name value`, `--name=value`, repeatable options, `--` ends options. */
+import * as l10n from '@vscode/l10n';
 
 export interface OptionSpec {
   name: string;
@@ -30,23 +31,23 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
       break;
     }
     if (!arg.startsWith('--') || arg === '-') {
-      if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+      if (arg.startsWith('-') && arg !== '-') throw new UsageError(l10n.t('unknown option {0}', arg));
       parsed.positionals.push(arg);
       continue;
     }
     const equals = arg.indexOf('=');
     const name = arg.slice(2, equals < 0 ? undefined : equals);
     const spec = byName.get(name);
-    if (!spec) throw new UsageError(`unknown option --${name}`);
+    if (!spec) throw new UsageError(l10n.t('unknown option {0}', `--${name}`));
     if (spec.kind === 'flag') {
-      if (equals >= 0) throw new UsageError(`--${name} takes no value`);
+      if (equals >= 0) throw new UsageError(l10n.t('{0} takes no value', `--${name}`));
       parsed.flags.add(name);
       continue;
     }
     const value: string | undefined = equals >= 0 ? arg.slice(equals + 1) : argv[++i];
-    if (value === undefined) throw new UsageError(`--${name} needs a value (${spec.value ?? 'VALUE'})`);
+    if (value === undefined) throw new UsageError(l10n.t('{0} needs a value ({1})', `--${name}`, spec.value ?? 'VALUE'));
     if (spec.kind === 'value') {
-      if (parsed.values.has(name)) throw new UsageError(`--${name} is given twice`);
+      if (parsed.values.has(name)) throw new UsageError(l10n.t('{0} is given twice', `--${name}`));
       parsed.values.set(name, value);
     } else {
       parsed.lists.set(name, [...(parsed.lists.get(name) ?? []), value]);

@@ -12,11 +12,15 @@ export interface CliOutput {
   readInput(file: string): Promise<Uint8Array>;
 }
 
+/**
+ * A command's texts are read when they are printed (getters in the command tables), after the CLI has chosen its
+ * language: the tables are module constants, built before that.
+ */
 export interface CliCommand {
   name: string;
   /** One line for the global `--help`. */
   summary: string;
-  /** `node dist/cli.js NAME …` lines for `--help` and usage errors. */
+  /** The `node dist/cli.js NAME …` synopsis for `--help` and usage errors (not translated: names and metavariables). */
   usage: string;
   /** What it does, a few lines for `NAME --help`. */
   description: string;

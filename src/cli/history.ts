@@ -8,6 +8,7 @@
  * `history/` folder and, when present, the `attempts.json` of older versions. Exit codes: 0 done, 2 bad usage or
  * no history found.
  */
+import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +19,7 @@ import { LEGACY_ATTEMPTS_FILE, legacyAttemptEvents } from '../core/history/migra
 import { localDays, systemUtcOffset, type UtcOffset } from '../core/review/days';
 import { Scheduler } from '../core/review/scheduler';
 import { computeStats, type Stats } from '../core/review/stats';
+import { plural } from '../core/plural';
 import { formatDuration } from '../core/text';
 import { NodeHistoryFiles } from '../node/historyFiles';
 import { UsageError } from './args';
@@ -56,16 +58,23 @@ export function defaultStorageFolder(environment: Pick<CliEnvironment, 'platform
   return join(userData, 'User', 'globalStorage', EXTENSION_STORAGE_ID);
 }
 
-const FOLDER_HELP = 'HISTORY_FOLDER: the folder your practice history is kept in (default: VS Code\'s storage for the extension).';
 
 /** `stats`: totals, streak, due today and per-topic coverage; `--json` for programs. */
 export function statsCommand(environment: () => CliEnvironment = machine): CliCommand {
   return {
     name: 'stats',
-    summary: 'practice statistics from a history folder: totals, due today, per-topic coverage',
-    usage: 'usage: node dist/cli.js stats [--json] [HISTORY_FOLDER]',
-    description: `Reads the practice history (read-only) and prints totals, the streak, what is due today and, per topic, time\nused against budget and key-point coverage. ${FOLDER_HELP}`,
-    options: [{ name: 'json', kind: 'flag', help: 'print JSON: attempts, reviews, dueToday, questions [{ id, due, lastRating }], topics…' }],
+    get summary() {
+      return l10n.t('practice statistics from a history folder: totals, due today, per-topic coverage');
+    },
+    usage: 'node dist/cli.js stats [--json] [HISTORY_FOLDER]',
+    get description() {
+      return l10n.t(
+        "Reads the practice history (read-only) and prints totals, the streak, what is due today and, per topic, time\nused against budget and key-point coverage. HISTORY_FOLDER: the folder your practice history is kept in (default: VS Code's storage for the extension).",
+      );
+    },
+    get options() {
+      return [{ name: 'json', kind: 'flag', help: l10n.t('print JSON: {0}', 'attempts, reviews, dueToday, questions [{ id, due, lastRating }], topics…') }] as const;
+    },
     async run(args, output) {
       const now = environment();
       const loaded = await loadHistory(folderOf(args.positionals), now, output);
@@ -82,12 +91,20 @@ export function statsCommand(environment: () => CliEnvironment = machine): CliCo
 export function exportCommand(environment: () => CliEnvironment = machine): CliCommand {
   return {
     name: 'export',
-    summary: 'every attempt and review of a history folder as CSV, for spreadsheets',
-    usage: 'usage: node dist/cli.js export --csv [HISTORY_FOLDER]',
-    description: `Prints the practice history (read-only) as CSV (RFC 4180; cells that a spreadsheet would read as a formula\nare neutralised). ${FOLDER_HELP}`,
-    options: [{ name: 'csv', kind: 'flag', help: 'CSV, the one export format there is' }],
+    get summary() {
+      return l10n.t('every attempt and review of a history folder as CSV, for spreadsheets');
+    },
+    usage: 'node dist/cli.js export --csv [HISTORY_FOLDER]',
+    get description() {
+      return l10n.t(
+        "Prints the practice history (read-only) as CSV (RFC 4180; cells that a spreadsheet would read as a formula\nare neutralised). HISTORY_FOLDER: the folder your practice history is kept in (default: VS Code's storage for the extension).",
+      );
+    },
+    get options() {
+      return [{ name: 'csv', kind: 'flag', help: l10n.t('CSV, the one export format there is') }] as const;
+    },
     async run(args, output) {
-      if (!args.flags.has('csv')) throw new UsageError('export needs a format: --csv is the one there is');
+      if (!args.flags.has('csv')) throw new UsageError(l10n.t('export needs a format: --csv is the one there is'));
       const now = environment();
       const loaded = await loadHistory(folderOf(args.positionals), now, output);
       if (!loaded) return EXIT.usage;
@@ -98,7 +115,7 @@ export function exportCommand(environment: () => CliEnvironment = machine): CliC
 }
 
 function folderOf(positionals: readonly string[]): string | undefined {
-  if (positionals.length > 1) throw new UsageError(`one history folder at most, got ${positionals.length}`);
+  if (positionals.length > 1) throw new UsageError(l10n.t('one history folder at most, got {0}', positionals.length));
   return positionals[0];
 }
 
@@ -115,14 +132,14 @@ async function loadHistory(folder: string | undefined, environment: CliEnvironme
   const [read, legacyText] = await Promise.all([readHistory(new NodeHistoryFiles(historyFolder)), fs.readFile(legacyFile, 'utf8').catch(() => undefined)]);
   if (read.files.length === 0 && legacyText === undefined) {
     const stat = await fs.stat(historyFolder).catch(() => undefined);
-    const what = stat ? 'holds no history files (*.jsonl)' : 'does not exist';
-    const hint = folder === undefined ? ' Pass the folder your history is kept in as an argument.' : '';
-    output.err(`${historyFolder} ${what}.${hint}\n`);
+    const what = stat ? l10n.t('{0} holds no history files (*.jsonl).', historyFolder) : l10n.t('{0} does not exist.', historyFolder);
+    const hint = folder === undefined ? ` ${l10n.t('Pass the folder your history is kept in as an argument.')}` : '';
+    output.err(`${what}${hint}\n`);
     return undefined;
   }
   const legacy = legacyText === undefined ? undefined : legacyAttemptEvents(legacyText);
   if (legacy?.problem) output.err(`${legacyFile}: ${legacy.problem}\n`);
-  for (const problem of read.problems) output.err(`${path.join(historyFolder, problem.file)}:${problem.line}: skipped: ${problem.message}\n`);
+  for (const problem of read.problems) output.err(`${path.join(historyFolder, problem.file)}:${problem.line}: ${l10n.t('skipped: {0}', problem.message)}\n`);
   return {
     // Migrated attempts keep their ids, so those already in the folder count once.
     history: new History(legacy ? [...read.events, ...legacy.events] : read.events),
@@ -166,14 +183,30 @@ function statsJson(stats: Stats, source: Loaded['source']): unknown {
 function statsText(stats: Stats, source: Loaded['source']): string {
   const lines: string[] = [];
   const { totals, streak, retention } = stats;
-  lines.push(`History: ${source.folder} (${source.files} file${source.files === 1 ? '' : 's'}${source.legacy ? `, and ${source.legacy}` : ''})`);
-  lines.push(`Attempts: ${totals.attempts}   Reviews: ${totals.reviews}   Questions practised: ${totals.questions}   Practice time: ${formatDuration(totals.practiceSeconds)}   Practice days: ${totals.practiceDays}`);
-  lines.push(`Streak: ${plural(streak.current, 'day')} (longest ${plural(streak.longest, 'day')})`);
-  lines.push(`Due today: ${stats.dueToday}`);
-  lines.push(`True retention: ${retention.rate === undefined ? 'no reviews yet' : `${Math.round(retention.rate * 100)}% (${retention.passed} of ${retention.reviews} reviews not rated Again)`}`);
+  lines.push(
+    source.legacy
+      ? plural(l10n.t('History: {1} ({0, plural, one {# file} other {# files}}, and {2})', source.files, source.folder, source.legacy), source.files)
+      : plural(l10n.t('History: {1} ({0, plural, one {# file} other {# files}})', source.files, source.folder), source.files),
+  );
+  lines.push(
+    [
+      l10n.t('Attempts: {0}', totals.attempts),
+      l10n.t('Reviews: {0}', totals.reviews),
+      l10n.t('Questions practised: {0}', totals.questions),
+      l10n.t('Practice time: {0}', formatDuration(totals.practiceSeconds)),
+      l10n.t('Practice days: {0}', totals.practiceDays),
+    ].join('   '),
+  );
+  lines.push(plural(l10n.t('Streak: {0, plural, one {# day} other {# days}} (longest {1, plural, one {# day} other {# days}})'), streak.current, streak.longest));
+  lines.push(l10n.t('Due today: {0}', stats.dueToday));
+  lines.push(
+    retention.rate === undefined
+      ? l10n.t('True retention: no reviews yet')
+      : plural(l10n.t('True retention: {0}% ({1} of {2, plural, one {# review} other {# reviews}} not rated Again)', Math.round(retention.rate * 100), retention.passed), Math.round(retention.rate * 100), retention.passed, retention.reviews),
+  );
   if (stats.topics.length > 0) {
     lines.push('');
-    const rows = [['Topic', 'Attempts', 'Time used / budget', 'Reviews', 'Key points covered']];
+    const rows = [[l10n.t('Topic'), l10n.t('Attempts'), l10n.t('Time used / budget'), l10n.t('Reviews'), l10n.t('Key points covered')]];
     for (const topic of stats.topics) {
       const time = topic.budgetSeconds > 0 ? `${formatDuration(topic.activeSeconds)} / ${formatDuration(topic.budgetSeconds)} (${Math.round((topic.activeSeconds / topic.budgetSeconds) * 100)}%)` : formatDuration(topic.activeSeconds);
       rows.push([topic.topic, String(topic.attempts), time, String(topic.reviews), topic.coverage === undefined ? '-' : `${Math.round(topic.coverage * 100)}%`]);
@@ -182,8 +215,4 @@ function statsText(stats: Stats, source: Loaded['source']): string {
     for (const row of rows) lines.push(row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ').trimEnd());
   }
   return `${lines.join('\n')}\n`;
-}
-
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -2,6 +2,7 @@
  * `node dist/cli.js COMMAND …`: the subcommand table, `--help` and `--version`. A new subcommand is a module that
  * exports a `CliCommand` and one line in COMMANDS.
  */
+import * as l10n from '@vscode/l10n';
 import { version } from '../../package.json';
 import { describeOptions, parseArgs, UsageError } from './args';
 import { type CliCommand, type CliOutput, EXIT } from './command';
@@ -31,7 +32,7 @@ export async function runCli(argv: readonly string[], output: CliOutput, command
   }
   const command = commands.find((c) => c.name === first);
   if (!command) {
-    output.err(`${PROGRAM}: unknown command \`${first}\`\n\n${globalHelp(commands)}\n`);
+    output.err(`${l10n.t('{0}: unknown command `{1}`', PROGRAM, first)}\n\n${globalHelp(commands)}\n`);
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -42,34 +43,42 @@ export async function runCli(argv: readonly string[], output: CliOutput, command
     return await command.run(parseArgs(rest, command.options), output);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    output.err(`${PROGRAM} ${command.name}: ${error.message}\n${command.usage}\nMore: ${PROGRAM} ${command.name} --help\n`);
+    output.err(`${PROGRAM} ${command.name}: ${error.message}\n${usageLine(command)}\n${l10n.t('More: {0}', `${PROGRAM} ${command.name} --help`)}\n`);
     return EXIT.usage;
   }
 }
 
-const EXIT_CODES = `Exit codes:
-  0  no error found
-  1  errors found (validate), or no speaker line found (import)
-  2  wrong usage, a file or folder that cannot be read, or no history found (stats, export)`;
+function exitCodes(): string {
+  return [
+    l10n.t('Exit codes:'),
+    `  0  ${l10n.t('no error found')}`,
+    `  1  ${l10n.t('errors found (validate), or no speaker line found (import)')}`,
+    `  2  ${l10n.t('wrong usage, a file or folder that cannot be read, or no history found (stats, export)')}`,
+  ].join('\n');
+}
+
+function usageLine(command: CliCommand): string {
+  return l10n.t('usage: {0}', command.usage);
+}
 
 function globalHelp(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
-    `Interview Dialogues ${version}: dialogue files from the command line, with the extension's own parser.`,
+    l10n.t("Interview Dialogues {0}: dialogue files from the command line, with the extension's own parser.", version),
     '',
-    'Usage:',
-    ...commands.map((c) => `  ${c.usage.replace(/^usage: /, '')}`),
+    l10n.t('Usage:'),
+    ...commands.map((c) => `  ${c.usage}`),
     `  ${PROGRAM} COMMAND --help`,
     `  ${PROGRAM} --version`,
     '',
-    'Commands:',
+    l10n.t('Commands:'),
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    EXIT_CODES,
+    exitCodes(),
   ].join('\n');
 }
 
 function commandHelp(command: CliCommand): string {
-  const options = describeOptions([...command.options, { name: 'help', kind: 'flag', help: 'this text' }]);
-  return [command.usage, '', command.description, '', 'Options:', options, '', EXIT_CODES].join('\n');
+  const options = describeOptions([...command.options, { name: 'help', kind: 'flag', help: l10n.t('this text') }]);
+  return [usageLine(command), '', command.description, '', l10n.t('Options:'), options, '', exitCodes()].join('\n');
 }

@@ -1,5 +1,7 @@
 /** How `validate` prints what it found: `text` (one line per problem, read by the problem matcher), `json`, `github`. */
+import * as l10n from '@vscode/l10n';
 import type { Library } from '../core/library';
+import { plural } from '../core/plural';
 import type { Diagnostic } from '../core/model';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
@@ -31,7 +33,8 @@ export function textLine(d: Diagnostic): string {
 function summary({ files, library, diagnostics }: Findings): string {
   const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
   const questions = library.dialogues.reduce((sum, d) => sum + d.questions.length, 0);
-  return `${files} file(s), ${library.dialogues.length} dialogue(s), ${questions} question(s): ${count('error')} error(s), ${count('warning')} warning(s)`;
+  const counts = [files, library.dialogues.length, questions, count('error'), count('warning')];
+  return plural(l10n.t('{0, plural, one {# file} other {# files}}, {1, plural, one {# dialogue} other {# dialogues}}, {2, plural, one {# question} other {# questions}}: {3, plural, one {# error} other {# errors}}, {4, plural, one {# warning} other {# warnings}}'), ...counts);
 }
 
 function asJson({ library, diagnostics }: Findings): unknown {

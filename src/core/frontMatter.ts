@@ -3,6 +3,7 @@
  * constructs custom types or runs code; any explicit tag (`!!js/function`, `!!binary`, …) is refused. The
  * commonest simple lines are read without it, with the same result (see `simpleFrontMatter`).
  */
+import * as l10n from '@vscode/l10n';
 import type * as Yaml from 'yaml';
 import type { Node } from 'yaml';
 import { checkMetadata, FILE_KEYS, type Metadata } from './metadata';
@@ -101,10 +102,10 @@ export function yamlFrontMatter(yamlText: string): FrontMatter {
     document = parseDocument(yamlText, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: true, merge: false });
   } catch (error) {
     // The yaml package reports problems as values; this guards the promise that the parser never throws.
-    return { metadata, problems: [{ line: 1, column: 1, severity: 'error', message: `front matter could not be read: ${String(error)}` }] };
+    return { metadata, problems: [{ line: 1, column: 1, severity: 'error', message: l10n.t('front matter could not be read: {0}', String(error)) }] };
   }
   for (const error of document.errors) {
-    problems.push({ ...at(error.pos[0]), severity: 'error', message: `front matter is not valid YAML: ${firstLine(error.message)}` });
+    problems.push({ ...at(error.pos[0]), severity: 'error', message: l10n.t('front matter is not valid YAML: {0}', firstLine(error.message)) });
   }
   if (document.errors.length > 0) return { metadata, problems };
 
@@ -114,14 +115,14 @@ export function yamlFrontMatter(yamlText: string): FrontMatter {
   });
   for (const node of tagged) {
     const tag = node.tag!.replace('tag:yaml.org,2002:', '!!');
-    problems.push({ ...at(node.range?.[0]), severity: 'error', message: `front matter tag \`${tag}\` is not allowed: front matter holds plain values only, nothing is constructed or run` });
+    problems.push({ ...at(node.range?.[0]), severity: 'error', message: l10n.t('front matter tag `{0}` is not allowed: front matter holds plain values only, nothing is constructed or run', tag) });
   }
   if (tagged.length > 0) return { metadata, problems };
 
   const contents = document.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) return { metadata, problems };
   if (!isMap(contents)) {
-    problems.push({ ...at(contents.range?.[0]), severity: 'error', message: 'front matter must be `key: value` lines (a YAML mapping), e.g. `topic: System design`' });
+    problems.push({ ...at(contents.range?.[0]), severity: 'error', message: l10n.t('front matter must be `key: value` lines (a YAML mapping), e.g. `topic: System design`') });
     return { metadata, problems };
   }
   for (const pair of contents.items) {
@@ -132,12 +133,12 @@ export function yamlFrontMatter(yamlText: string): FrontMatter {
     try {
       value = isNode(pair.value) ? pair.value.toJS(document, { maxAliasCount: 20 }) : null;
     } catch (error) {
-      problems.push({ ...position, severity: 'error', message: `front matter key \`${key}\`: ${firstLine(String(error))}` });
+      problems.push({ ...position, severity: 'error', message: l10n.t('front matter key `{0}`: {1}', key, firstLine(String(error))) });
       continue;
     }
     const checked = checkMetadata(key, value, FILE_KEYS);
     if ('error' in checked) {
-      problems.push({ ...position, severity: checked.error.startsWith('key ') ? 'warning' : 'error', message: `front matter ${checked.error}` });
+      problems.push({ ...position, severity: checked.unknownKey ? 'warning' : 'error', message: l10n.t('front matter {0}', checked.error) });
     } else {
       Object.assign(metadata, checked.value);
     }

@@ -1,4 +1,5 @@
 /** The loaded library: every dialogue from every file, grouped by topic, with ids unique across files. */
+import * as l10n from '@vscode/l10n';
 import type { Diagnostic, Dialogue, Guidance, Level, ParseResult, Question } from './model';
 import { LEVELS } from './model';
 import { freeId, withDialogueId } from './uniqueId';
@@ -110,7 +111,7 @@ function renamed(dialogue: Dialogue, taken: ReadonlyMap<string, Dialogue>, diagn
     line: dialogue.line,
     column: 1,
     severity: 'error',
-    message: `dialogue id \`${dialogue.id}\` is already used in ${first.file}:${first.line}; give this one an \`**Id:**\` line (using \`${id}\` for now)`,
+    message: l10n.t('dialogue id `{0}` is already used in {1}:{2}; give this one an `**Id:**` line (using `{3}` for now)', dialogue.id, first.file, first.line, id),
   });
   return withDialogueId(dialogue, id);
 }

@@ -6,6 +6,7 @@
  * - Parse results are cached by file size and modification time, so a reload re-parses only what changed.
  * - Long loads yield to the event loop every few milliseconds, so the host stays responsive.
  */
+import * as l10n from '@vscode/l10n';
 import { globMatcher } from './glob';
 import { Library } from './library';
 import { DEFAULT_MAX_FILE_BYTES, fileProblem, loadDialogueBytes, oversizeProblem } from './load';
@@ -226,7 +227,7 @@ export class LibraryLoader {
   }
 
   private readProblem(error: unknown): string {
-    return this.fs.isNotFound(error) ? 'skipped: the file was deleted or moved while the library loaded' : `cannot read: ${this.fs.describeError(error)}`;
+    return this.fs.isNotFound(error) ? l10n.t('skipped: the file was deleted or moved while the library loaded') : l10n.t('cannot read: {0}', this.fs.describeError(error));
   }
 
   /**
@@ -256,7 +257,7 @@ export class LibraryLoader {
       if (real !== undefined) {
         const first = visited.get(real);
         if (first !== undefined) {
-          results.push(fileProblem(folder, `skipped: a symbolic link loop; this folder is ${first} again`));
+          results.push(fileProblem(folder, l10n.t('skipped: a symbolic link loop; this folder is {0} again', first)));
           return;
         }
         visited.set(real, folder);
@@ -266,9 +267,9 @@ export class LibraryLoader {
         entries = await this.fs.readDirectory(folder);
       } catch (error) {
         if (folder === source.root) {
-          problems.push({ source, message: this.fs.isNotFound(error) ? `${source.label}: the folder was not found` : `${source.label}: the folder cannot be read (${this.fs.describeError(error)})` });
+          problems.push({ source, message: this.fs.isNotFound(error) ? l10n.t('{0}: the folder was not found', source.label) : l10n.t('{0}: the folder cannot be read ({1})', source.label, this.fs.describeError(error)) });
         } else {
-          results.push(fileProblem(folder, `this folder cannot be read (${this.fs.describeError(error)}); its dialogues are skipped`));
+          results.push(fileProblem(folder, l10n.t('this folder cannot be read ({0}); its dialogues are skipped', this.fs.describeError(error))));
         }
         return;
       }
@@ -282,7 +283,9 @@ export class LibraryLoader {
           if (name.startsWith('.') || name === 'node_modules') continue;
           const nextLinkDepth = linkDepth + (type === 'symlinkToDirectory' ? 1 : 0);
           if (nextLinkDepth > MAX_LINKED_DEPTH || depth >= MAX_FOLDER_DEPTH) {
-            results.push(fileProblem(child, `skipped: folder links nested ${nextLinkDepth > MAX_LINKED_DEPTH ? `over ${MAX_LINKED_DEPTH}` : `over ${MAX_FOLDER_DEPTH} folders`} deep; this is most likely a symbolic link loop`));
+            results.push(fileProblem(child, nextLinkDepth > MAX_LINKED_DEPTH
+              ? l10n.t('skipped: folder links nested over {0} deep; this is most likely a symbolic link loop', MAX_LINKED_DEPTH)
+              : l10n.t('skipped: folder links nested over {0} folders deep; this is most likely a symbolic link loop', MAX_FOLDER_DEPTH)));
             continue;
           }
           await walk(child, childRelative, depth + 1, nextLinkDepth);

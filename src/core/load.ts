@@ -1,4 +1,5 @@
 /** From the bytes of a file to a parse result: size limit, binary and encoding checks, then the parser. */
+import * as l10n from '@vscode/l10n';
 import type { ParseResult } from './model';
 import { parseDialogueFile } from './parser';
 
@@ -17,7 +18,7 @@ export function loadDialogueBytes(bytes: Uint8Array, file: string, options: Load
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (bytes.byteLength > maxBytes) return oversizeProblem(file, bytes.byteLength, maxBytes, options.limitHint);
   if (bytes.includes(0)) {
-    return fileProblem(file, 'skipped: this looks like a binary file, not Markdown; dialogue files are UTF-8 text');
+    return fileProblem(file, l10n.t('skipped: this looks like a binary file, not Markdown; dialogue files are UTF-8 text'));
   }
   let text: string;
   let encodingProblem: { line: number; column: number } | undefined;
@@ -34,15 +35,16 @@ export function loadDialogueBytes(bytes: Uint8Array, file: string, options: Load
       file,
       ...encodingProblem,
       severity: 'error',
-      message: 'the file is not valid UTF-8 (bad bytes are shown as �); save it with UTF-8 encoding',
+      message: l10n.t('the file is not valid UTF-8 (bad bytes are shown as �); save it with UTF-8 encoding'),
     });
   }
   return result;
 }
 
 export function oversizeProblem(file: string, size: number, maxBytes: number, limitHint?: string): ParseResult {
-  const raise = limitHint ? ` or raise the limit (${limitHint})` : '';
-  return fileProblem(file, `skipped: the file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; split it into smaller files${raise}`);
+  return fileProblem(file, limitHint
+    ? l10n.t('skipped: the file is {0}, over the {1} limit; split it into smaller files or raise the limit ({2})', formatBytes(size), formatBytes(maxBytes), limitHint)
+    : l10n.t('skipped: the file is {0}, over the {1} limit; split it into smaller files', formatBytes(size), formatBytes(maxBytes)));
 }
 
 export function fileProblem(file: string, message: string): ParseResult {

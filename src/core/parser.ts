@@ -5,16 +5,21 @@
  * in its length, and it never throws: whatever it cannot use becomes a diagnostic, and one bad dialogue never
  * hides the good ones. It does not render Markdown; turn text stays Markdown source for the player.
  */
+import * as l10n from '@vscode/l10n';
 import { parseFrontMatter } from './frontMatter';
 import { checkMetadata, DIALOGUE_KEYS, isMetadataKey, type Metadata } from './metadata';
 import type { Diagnostic, Dialogue, Guidance, ParseResult, Question, Severity, Speaker, Stage, Turn } from './model';
 import { CANONICAL_LABELS, type LabelShape, normalizeName, scanLabel, type SpeakerMeaning, SpeakerTable } from './speakers';
 import { didYouMean, listOf, plainText, slugify, truncate } from './text';
+import { plural } from './plural';
 import { inferTopic } from './topics';
 import { freeId } from './uniqueId';
 
 const QUESTION_LABELS = ['time', 'key points'];
-const START_HINT = 'turns start with `**Interviewer:**` or `**Candidate:**` (or `Interviewee`, `You`, `Q:`/`A:`, or a name listed under `speakers:` in the front matter)';
+/** How turns start, the clause several diagnostics end with (one key, so it reads the same everywhere). */
+function startHint(): string {
+  return l10n.t('turns start with `**Interviewer:**` or `**Candidate:**` (or `Interviewee`, `You`, `Q:`/`A:`, or a name listed under `speakers:` in the front matter)');
+}
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
@@ -133,14 +138,14 @@ class DialogueFileParser {
 
   parse(): ParseResult {
     if (this.source.includes('\u0000')) {
-      this.report(1, 1, 'error', 'this looks like a binary file, not Markdown; dialogue files are UTF-8 text');
+      this.report(1, 1, 'error', l10n.t('this looks like a binary file, not Markdown; dialogue files are UTF-8 text'));
       return this.result();
     }
     const text = this.source.charCodeAt(0) === 0xfeff ? this.source.slice(1) : this.source;
     // Splitting on a plain string is several times faster than on a pattern; most files have no `\r`.
     const lines = text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
     if (text.trim() === '') {
-      this.report(1, 1, 'warning', 'the file is empty; add a `## Title` heading followed by `**Interviewer:**` and `**Candidate:**` turns');
+      this.report(1, 1, 'warning', l10n.t('the file is empty; add a `## Title` heading followed by `**Interviewer:**` and `**Candidate:**` turns'));
       return this.result();
     }
     const bodyStart = this.readFrontMatter(lines);
@@ -180,7 +185,7 @@ class DialogueFileParser {
     if (close < 0) {
       // Only blank lines before the first heading: the `---` was a separator, not front matter.
       if (lines.slice(1, limit).some((line) => line.trim() !== '')) {
-        this.report(1, 1, 'error', 'front matter starts with `---` but is never closed; add a `---` line after its last key');
+        this.report(1, 1, 'error', l10n.t('front matter starts with `---` but is never closed; add a `---` line after its last key'));
       }
       return 1;
     }
@@ -269,16 +274,24 @@ class DialogueFileParser {
     const hidden = fence.almostClosed ? fence.hiddenLabels.filter((line) => line > fence.almostClosed!.line) : fence.hiddenLabels;
     if (how === 'closed' && (!fence.almostClosed || hidden.length === 0)) return;
     if (how !== 'closed' && how !== 'heading' && hidden.length === 0) return;
-    let message = how === 'closed' ? `this code block is closed only at line ${lineNumber}` : 'this code block is never closed';
-    if (how === 'heading') message += `, so it ends at the heading on line ${lineNumber}`;
-    if (fence.almostClosed) message += `: line ${fence.almostClosed.line} (${truncate(fence.almostClosed.text, 20)}) does not close it because of the text after the fence`;
-    if (hidden.length > 0) {
-      const labels = hidden.length === 1 ? `the turn label on line ${hidden[0]} is` : `the ${hidden.length} turn labels on lines ${linesList(hidden)} are`;
-      message += `${how === 'heading' ? ', and' : ', so'} ${labels} read as code, as any Markdown viewer shows ${hidden.length === 1 ? 'it' : 'them'}`;
-      this.hiddenByFences.push({ fenceLine: fence.line, count: hidden.length });
-    }
-    const fix = fence.almostClosed ? `Put the closing ${fence.marker} on a line of its own` : `Add a closing ${fence.marker} line where the code ends`;
-    this.report(fence.line, fence.column, 'warning', `${message}. ${fix}.`);
+    if (hidden.length > 0) this.hiddenByFences.push({ fenceLine: fence.line, count: hidden.length });
+    // One whole sentence per case, so a translation can order its clauses freely.
+    const almost = fence.almostClosed;
+    const args = [hidden.length, linesList(hidden), fence.marker, lineNumber, almost?.line ?? 0, almost ? truncate(almost.text, 20) : ''];
+    const message = !almost
+      ? how === 'heading'
+        ? hidden.length === 0
+          ? l10n.t('this code block is never closed, so it ends at the heading on line {3}. Add a closing {2} line where the code ends.', ...args)
+          : l10n.t('this code block is never closed, so it ends at the heading on line {3}, and {0, plural, one {the turn label on line} other {the # turn labels on lines}} {1} {0, plural, one {is read as code, as any Markdown viewer shows it} other {are read as code, as any Markdown viewer shows them}}. Add a closing {2} line where the code ends.', ...args)
+        : l10n.t('this code block is never closed, so {0, plural, one {the turn label on line} other {the # turn labels on lines}} {1} {0, plural, one {is read as code, as any Markdown viewer shows it} other {are read as code, as any Markdown viewer shows them}}. Add a closing {2} line where the code ends.', ...args)
+      : how === 'closed'
+        ? l10n.t('this code block is closed only at line {3}: line {4} ({5}) does not close it because of the text after the fence, so {0, plural, one {the turn label on line} other {the # turn labels on lines}} {1} {0, plural, one {is read as code, as any Markdown viewer shows it} other {are read as code, as any Markdown viewer shows them}}. Put the closing {2} on a line of its own.', ...args)
+        : how === 'heading'
+          ? hidden.length === 0
+            ? l10n.t('this code block is never closed, so it ends at the heading on line {3}: line {4} ({5}) does not close it because of the text after the fence. Put the closing {2} on a line of its own.', ...args)
+            : l10n.t('this code block is never closed, so it ends at the heading on line {3}: line {4} ({5}) does not close it because of the text after the fence, and {0, plural, one {the turn label on line} other {the # turn labels on lines}} {1} {0, plural, one {is read as code, as any Markdown viewer shows it} other {are read as code, as any Markdown viewer shows them}}. Put the closing {2} on a line of its own.', ...args)
+          : l10n.t('this code block is never closed: line {4} ({5}) does not close it because of the text after the fence, so {0, plural, one {the turn label on line} other {the # turn labels on lines}} {1} {0, plural, one {is read as code, as any Markdown viewer shows it} other {are read as code, as any Markdown viewer shows them}}. Put the closing {2} on a line of its own.', ...args);
+    this.report(fence.line, fence.column, 'warning', plural(message, ...args));
   }
 
   private readHeading(level: number, title: string, lineNumber: number, column: number): void {
@@ -288,7 +301,7 @@ class DialogueFileParser {
       this.sectionHeadings++;
       this.closeDialogue();
       this.closeGuidance();
-      this.guidanceSection = { title: title || 'Guidance', line: lineNumber, lines: [], beforeDialogues: this.dialoguesSeen === 0 };
+      this.guidanceSection = { title: title || l10n.t('Guidance'), line: lineNumber, lines: [], beforeDialogues: this.dialoguesSeen === 0 };
       return;
     }
     if (level === 2) {
@@ -296,9 +309,9 @@ class DialogueFileParser {
       this.closeDialogue();
       this.closeGuidance();
       const cleaned = title.replace(/^\d{1,4}[.)]\s+/, '').trim();
-      if (cleaned === '') this.report(lineNumber, column, 'error', 'a `##` heading needs a title: it names the dialogue');
+      if (cleaned === '') this.report(lineNumber, column, 'error', l10n.t('a `##` heading needs a title: it names the dialogue'));
       this.dialogue = {
-        title: cleaned || `Untitled dialogue (line ${lineNumber})`,
+        title: cleaned || l10n.t('Untitled dialogue (line {0})', lineNumber),
         line: lineNumber,
         metadata: {},
         metadataLine: {},
@@ -370,16 +383,20 @@ class DialogueFileParser {
     const name = label.name;
     const guess = this.speakers.guess(name);
     if (guess?.kind === 'speaker') {
-      this.flagLabel(name, lineNumber, column, `unknown speaker \`${name}\`; did you mean \`${guess.label}\`? Read as ${guess.label === CANONICAL_LABELS[guess.speaker] ? guess.label : `the ${guess.speaker}`}.`, guess.speaker);
+      this.flagLabel(name, lineNumber, column, guess.label === CANONICAL_LABELS[guess.speaker]
+        ? l10n.t('unknown speaker `{0}`; did you mean `{1}`? Read as {1}.', name, guess.label)
+        : guess.speaker === 'interviewer'
+          ? l10n.t('unknown speaker `{0}`; did you mean `{1}`? Read as the interviewer.', name, guess.label)
+          : l10n.t('unknown speaker `{0}`; did you mean `{1}`? Read as the candidate.', name, guess.label), guess.speaker);
       this.startTurn({ speaker: guess.speaker, letter: false }, label.rest, depth, lineNumber, column);
       return true;
     }
     if (guess?.kind === 'ambiguous') {
-      this.flagLabel(name, lineNumber, column, `\`${name}\` is not a speaker label, and it is as close to ${guess.labels.map((l) => `\`${l}\``).join(' as to ')}, so it is read as neither and its text stays where it is; write \`**Interviewer:**\` or \`**Candidate:**\``);
+      this.flagLabel(name, lineNumber, column, l10n.t('`{0}` is not a speaker label, and it is as close to {1}, so it is read as neither and its text stays where it is; write `**Interviewer:**` or `**Candidate:**`', name, guess.labels.map((l) => `\`${l}\``).join(l10n.t(' as to '))));
       return false;
     }
     if (isMetadataKey(lower) && this.dialogue) {
-      this.report(lineNumber, column, 'error', `\`${name}\` works only in the front matter, e.g. \`speakers: { interviewer: [Dana], candidate: [Sam] }\``);
+      this.report(lineNumber, column, 'error', l10n.t('`{0}` works only in the front matter, e.g. `speakers: { interviewer: [Dana], candidate: [Sam] }`', name));
       return true;
     }
     if (this.turn && !label.listItem && /^[\p{L} .'-]+$/u.test(name)) {
@@ -390,7 +407,7 @@ class DialogueFileParser {
       else this.dialogue!.unknownInTurns.set(lower, { name, column, lines: [lineNumber] });
     }
     if (this.dialogue && !this.turn && this.dialogue.turns.length === 0 && /^[\p{L} -]+$/u.test(name) && !this.keyPoints) {
-      this.flagLabel(name, lineNumber, column, `\`${name}\` is not a speaker or a metadata key, so this line is kept as text${didYouMean(name, [...DIALOGUE_KEYS, 'key points'])}. ${capitalize(START_HINT)}; metadata keys are ${listOf([...DIALOGUE_KEYS, 'key points'])}. To use \`${name}\` as a speaker, name it in the front matter: \`speakers: { interviewer: [${name}] }\``);
+      this.flagLabel(name, lineNumber, column, l10n.t('`{0}` is not a speaker or a metadata key, so this line is kept as text{1}. {2}; metadata keys are {3}. To use `{0}` as a speaker, name it in the front matter: {4}', name, didYouMean(name, [...DIALOGUE_KEYS, 'key points']), capitalize(startHint()), listOf([...DIALOGUE_KEYS, 'key points']), `\`speakers: { interviewer: [${name}] }\``));
     }
     return false;
   }
@@ -404,7 +421,7 @@ class DialogueFileParser {
   /** One warning per label name: the first line carries it, and lists the others. */
   private finishFlaggedLabels(): void {
     for (const { diagnostic, lines } of this.flaggedLabels.values()) {
-      if (lines.length > 1) diagnostic.message += ` (also on line${lines.length > 2 ? 's' : ''} ${linesList(lines.slice(1))})`;
+      if (lines.length > 1) diagnostic.message += plural(l10n.t(' (also on {0, plural, one {line} other {lines}} {1})', lines.length - 1, linesList(lines.slice(1))), lines.length - 1);
     }
   }
 
@@ -418,8 +435,8 @@ class DialogueFileParser {
         this.orphanTurns.endLine = lineNumber;
       } else {
         const message = this.dialoguesSeen === 0
-          ? 'this turn comes before any `## Title` heading, so it belongs to no dialogue; add a heading above it'
-          : 'this turn is in a `#` section, outside any dialogue, so the player does not show it; add a `## Title` heading above it';
+          ? l10n.t('this turn comes before any `## Title` heading, so it belongs to no dialogue; add a heading above it')
+          : l10n.t('this turn is in a `#` section, outside any dialogue, so the player does not show it; add a `## Title` heading above it');
         this.orphanTurns = { file: this.file, line: lineNumber, column, severity: 'error', message };
         this.diagnostics.push(this.orphanTurns);
       }
@@ -439,7 +456,7 @@ class DialogueFileParser {
     this.turn = undefined;
     open.turn.text = unwrapQuotes(open.lines.join('\n').trim());
     if (open.turn.text === '') {
-      this.report(open.turn.line, 1, 'warning', `this ${open.turn.speaker} turn has no text`);
+      this.report(open.turn.line, 1, 'warning', open.turn.speaker === 'interviewer' ? l10n.t('this interviewer turn has no text') : l10n.t('this candidate turn has no text'));
     }
     this.dialogue.turns.push(open.turn);
   }
@@ -473,14 +490,15 @@ class DialogueFileParser {
     const stray = this.stray;
     if (!stray) return;
     this.stray = undefined;
-    const where = stray.end > stray.start ? `lines ${stray.start}–${stray.end} are` : 'this text is';
     this.diagnostics.push({
       file: this.file,
       line: stray.start,
       column: stray.column,
       ...(stray.end > stray.start ? { endLine: stray.end } : {}),
       severity: 'warning',
-      message: `${where} outside any turn, so the player does not show it; start it with a speaker label such as \`**Candidate:**\`, list it under \`**Key points:**\`, or move it under a \`#\` heading after the dialogues to show it as tips`,
+      message: stray.end > stray.start
+        ? l10n.t('lines {0}–{1} are outside any turn, so the player does not show them; start them with a speaker label such as `**Candidate:**`, list them under `**Key points:**`, or move them under a `#` heading after the dialogues to show them as tips', stray.start, stray.end)
+        : l10n.t('this text is outside any turn, so the player does not show it; start it with a speaker label such as `**Candidate:**`, list it under `**Key points:**`, or move it under a `#` heading after the dialogues to show it as tips'),
     });
   }
 
@@ -508,7 +526,7 @@ class DialogueFileParser {
       stage.budgetSeconds = checked.value.timeSeconds;
     } else if (key === 'time' && lastQuestion >= 0) {
       const extras = this.extrasOf(lastQuestion);
-      if (extras.budgetSeconds !== undefined) this.report(lineNumber, column, 'warning', 'this question already has a `**Time:**`; the later one wins');
+      if (extras.budgetSeconds !== undefined) this.report(lineNumber, column, 'warning', l10n.t('this question already has a `**Time:**`; the later one wins'));
       extras.budgetSeconds = checked.value.timeSeconds;
     } else {
       Object.assign(dialogue.metadata, checked.value);
@@ -567,7 +585,7 @@ class DialogueFileParser {
         column: 1,
         ...(open.lastLine > open.line ? { endLine: open.lastLine } : {}),
         severity: 'error',
-        message: `dialogue \`${open.title}\` has no turns; ${START_HINT} (put tips under a \`#\` heading instead)`,
+        message: l10n.t('dialogue `{0}` has no turns; {1} (put tips under a `#` heading instead)', open.title, startHint()),
       });
       return;
     }
@@ -584,13 +602,13 @@ class DialogueFileParser {
       questions.push({
         id: `${id}#q${questions.length + 1}`,
         turnIndex,
-        prompt: plainText(turn.text) || `Question ${questions.length + 1}`,
+        prompt: plainText(turn.text) || l10n.t('Question {0}', questions.length + 1),
         ...(budgetSeconds !== undefined ? { budgetSeconds } : {}),
         keyPoints: extras?.keyPoints ?? [],
       });
     });
     if (questions.length === 0) {
-      this.report(open.line, 1, 'warning', `dialogue \`${open.title}\` has no \`**Interviewer:**\` turn, so it has no question to answer`);
+      this.report(open.line, 1, 'warning', l10n.t('dialogue `{0}` has no `**Interviewer:**` turn, so it has no question to answer', open.title));
     }
     this.dialogues.push({
       id,
@@ -625,7 +643,9 @@ class DialogueFileParser {
         flagged.lines.push(...lines);
         continue;
       }
-      this.flagLabel(name, lines[0], column, `\`**${name}:**\` is not a speaker label, so its text stays in the ${role} turn above it, and dialogue \`${open.title}\` has no ${other} turn. If ${name} is the ${other}, write \`**${CANONICAL_LABELS[other]}:**\` or add \`speakers: { ${other}: [${name}] }\` to the front matter`);
+      this.flagLabel(name, lines[0], column, role === 'interviewer'
+        ? l10n.t('`**{0}:**` is not a speaker label, so its text stays in the interviewer turn above it, and dialogue `{1}` has no candidate turn. If {0} is the candidate, write `**{2}:**` or add {3} to the front matter', name, open.title, CANONICAL_LABELS[other], `\`speakers: { ${other}: [${name}] }\``)
+        : l10n.t('`**{0}:**` is not a speaker label, so its text stays in the candidate turn above it, and dialogue `{1}` has no interviewer turn. If {0} is the interviewer, write `**{2}:**` or add {3} to the front matter', name, open.title, CANONICAL_LABELS[other], `\`speakers: { ${other}: [${name}] }\``));
       this.flaggedLabels.get(key)!.lines.push(...lines.slice(1));
     }
   }
@@ -640,13 +660,17 @@ class DialogueFileParser {
     const unknown = [...this.flaggedLabels.values()].filter((flagged) => !flagged.speaker && flagged.lines.length > 1).sort((a, b) => b.lines.length - a.lines.length).slice(0, 3);
     if (unknown.length > 0) {
       const names = unknown.map((flagged) => flagged.name);
-      hints.push(`${unknown.map((flagged) => `\`**${flagged.name}:**\` (line ${flagged.lines[0]})`).join(', ')} ${names.length === 1 ? 'is not a speaker label' : 'are not speaker labels'}; to use ${names.length === 1 ? 'it' : 'them'}, add \`speakers: { interviewer: [${names[0]}]${names[1] ? `, candidate: [${names[1]}]` : ''} }\` to the front matter`);
+      const labels = unknown.map((flagged) => l10n.t('`**{0}:**` (line {1})', flagged.name, flagged.lines[0])).join(', ');
+      const speakers = `\`speakers: { interviewer: [${names[0]}]${names[1] ? `, candidate: [${names[1]}]` : ''} }\``;
+      hints.push(plural(l10n.t('{0} {1, plural, one {is not a speaker label; to use it, add} other {are not speaker labels; to use them, add}} {2} to the front matter', labels, names.length, speakers), labels, names.length));
     }
     for (const { fenceLine, count } of this.hiddenByFences.slice(0, 3)) {
-      hints.push(`${count === 1 ? 'one turn label is' : `${count} turn labels are`} inside the code block opened at line ${fenceLine}, which is never closed`);
+      hints.push(plural(l10n.t('{0, plural, one {one turn label is} other {# turn labels are}} inside the code block opened at line {1}, which is never closed', count, fenceLine), count));
     }
     this.diagnostics.length = 0;
-    this.report(1, 1, 'warning', `this file has no dialogue turns: no line starts with a speaker label. A dialogue is a \`## Title\` heading followed by turns; ${START_HINT}${hints.length > 0 ? `. Here: ${hints.join('; ')}` : ''}. If the file is not meant to be a dialogue, exclude it`);
+    this.report(1, 1, 'warning', hints.length > 0
+      ? l10n.t('this file has no dialogue turns: no line starts with a speaker label. A dialogue is a `## Title` heading followed by turns; {0}. Here: {1}. If the file is not meant to be a dialogue, exclude it', startHint(), hints.join('; '))
+      : l10n.t('this file has no dialogue turns: no line starts with a speaker label. A dialogue is a `## Title` heading followed by turns; {0}. If the file is not meant to be a dialogue, exclude it', startHint()));
   }
 
   private claimId(wanted: string, open: OpenDialogue): string {
@@ -658,7 +682,7 @@ class DialogueFileParser {
     const id = freeId(wanted, (candidate) => this.usedIds.has(candidate), this.nextSuffix.get(wanted));
     this.nextSuffix.set(wanted, Number(id.slice(wanted.length + 1)) + 1);
     this.usedIds.set(id, open.line);
-    this.report(open.metadataLine.id ?? open.line, 1, 'error', `dialogue id \`${wanted}\` is already used by the dialogue at line ${previousLine}; give this one a different title or an \`**Id:**\` line (using \`${id}\` for now)`);
+    this.report(open.metadataLine.id ?? open.line, 1, 'error', l10n.t('dialogue id `{0}` is already used by the dialogue at line {1}; give this one a different title or an `**Id:**` line (using `{2}` for now)', wanted, previousLine, id));
     return id;
   }
 }
@@ -675,8 +699,8 @@ function hasText(line: string): boolean {
 /** `3, 7 and 9`, or the first few and how many more. */
 function linesList(lines: readonly number[]): string {
   const shown = lines.slice(0, 5).map(String);
-  if (lines.length > 5) return `${shown.join(', ')} and ${lines.length - 5} more`;
-  return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}` : shown.join('');
+  if (lines.length > 5) return l10n.t('{0} and {1} more', shown.join(', '), lines.length - 5);
+  return shown.length > 1 ? l10n.t('{0} and {1}', shown.slice(0, -1).join(', '), shown.at(-1)!) : shown.join('');
 }
 
 function capitalize(text: string): string {

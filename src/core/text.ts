@@ -1,4 +1,5 @@
 /** Small text helpers shared by the parser and the library. */
+import * as l10n from '@vscode/l10n';
 
 /** A lower-case, dash-separated id fragment; keeps non-Latin letters so non-English titles still get distinct ids. */
 export function slugify(text: string): string {
@@ -48,7 +49,7 @@ export function closest(word: string, known: readonly string[]): string | undefi
 /** `; did you mean `x`?` when a known word is close, else an empty string. */
 export function didYouMean(word: string, known: readonly string[]): string {
   const suggestion = closest(word, known);
-  return suggestion ? `; did you mean \`${suggestion}\`?` : '';
+  return suggestion ? l10n.t('; did you mean `{0}`?', suggestion) : '';
 }
 
 export function listOf(words: readonly string[]): string {

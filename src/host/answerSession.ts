@@ -78,14 +78,16 @@ export class AnswerSession implements vscode.Disposable {
         await this.showDraft();
         return true;
       }
+      const finish = vscode.l10n.t('Finish It');
+      const abandon = vscode.l10n.t('Abandon It');
       const choice = await vscode.window.showWarningMessage(
-        `You are still answering “${truncate(this.active.prompt, 60)}”. What should happen to that answer?`,
-        { modal: true, detail: 'Its draft file is kept either way.' },
-        'Finish It',
-        'Abandon It',
+        vscode.l10n.t('You are still answering “{0}”. What should happen to that answer?', truncate(this.active.prompt, 60)),
+        { modal: true, detail: vscode.l10n.t('Its draft file is kept either way.') },
+        finish,
+        abandon,
       );
-      if (choice === 'Finish It') await this.finish();
-      else if (choice === 'Abandon It') await this.abandon();
+      if (choice === finish) await this.finish();
+      else if (choice === abandon) await this.abandon();
       else return false;
     }
     const settings = this.options.settings();
@@ -97,7 +99,7 @@ export class AnswerSession implements vscode.Disposable {
     try {
       draft = await this.drafts.create(folder, (copy) => draftFileName(question, startedAt, copy), template);
     } catch (error) {
-      const open = await vscode.window.showErrorMessage(`Cannot create the draft in ${folder.fsPath}: ${String(error)}. Check the setting ${SettingIds.draftsFolder}.`, 'Open Settings');
+      const open = await vscode.window.showErrorMessage(vscode.l10n.t('Cannot create the draft in {0}: {1}. Check the setting {2}.', folder.fsPath, String(error), SettingIds.draftsFolder), vscode.l10n.t('Open Settings'));
       if (open) void vscode.commands.executeCommand('workbench.action.openSettings', SettingIds.draftsFolder);
       return false;
     }
@@ -141,7 +143,7 @@ export class AnswerSession implements vscode.Disposable {
     await this.drafts.saveAndRead(attempt.draftPath);
     await this.setActive(undefined);
     const path = vscode.Uri.parse(attempt.draftPath);
-    void vscode.window.showInformationMessage(`Answer abandoned. Your draft is kept at ${path.fsPath}.`, 'Open Draft').then((open) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Answer abandoned. Your draft is kept at {0}.', path.fsPath), vscode.l10n.t('Open Draft')).then((open) => {
       if (open) void vscode.window.showTextDocument(path);
     });
   }
@@ -180,7 +182,7 @@ export class AnswerSession implements vscode.Disposable {
       if (alert) {
         this.active = attempt;
         void this.options.state.update(StateKeys.activeAttempt, attempt);
-        void vscode.window.showWarningMessage(`Time is up for “${truncate(attempt.prompt, 60)}”. Wrap up your answer and finish when ready; the timer now counts overtime.`, 'Finish Answer').then((choice) => {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Time is up for “{0}”. Wrap up your answer and finish when ready; the timer now counts overtime.', truncate(attempt.prompt, 60)), vscode.l10n.t('Finish Answer')).then((choice) => {
           if (choice) void vscode.commands.executeCommand(Commands.finishAnswer);
         });
       }

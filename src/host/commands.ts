@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Library, LibraryFilter } from '../core/library';
 import type { Dialogue, Question } from '../core/model';
 import { modelAnswerTurns } from '../core/questions';
+import { plural } from '../core/plural';
 import { formatDuration } from '../core/text';
 import { Commands, Settings as SettingIds, Views } from '../ids';
 import type { AnswerSession } from './answerSession';
@@ -32,7 +33,7 @@ type QuestionTarget = TreeNode | { questionId: string } | string | undefined;
 
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
   const { libraries, players, session, mock, tree } = services;
-  const noAttempt = () => void vscode.window.showInformationMessage('No answer is in progress. Start one with “Answer This Question” on a question in the Topics view.');
+  const noAttempt = () => void vscode.window.showInformationMessage(vscode.l10n.t('No answer is in progress. Start one with “Answer This Question” on a question in the Topics view.'));
   const register = (id: keyof typeof Commands, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(Commands[id], run);
 
   return [
@@ -45,7 +46,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
     register('answerQuestion', async (target?: QuestionTarget) => {
       const library = await libraries.library();
       if (mock.running) {
-        const choice = await vscode.window.showInformationMessage('A mock interview is running: answer its questions in the session draft. End the interview to answer other questions against the clock.', 'Show Interview Actions');
+        const choice = await vscode.window.showInformationMessage(vscode.l10n.t('A mock interview is running: answer its questions in the session draft. End the interview to answer other questions against the clock.'), vscode.l10n.t('Show Interview Actions'));
         if (choice) await vscode.commands.executeCommand(Commands.sessionActions);
         return;
       }
@@ -53,7 +54,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       if (!questionId) return;
       const found = library.question(questionId);
       if (!found) {
-        void vscode.window.showErrorMessage(`That question is not in the library any more. Refresh the Topics view and pick it again.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('That question is not in the library any more. Refresh the Topics view and pick it again.'));
         return;
       }
       // The player first, so the draft opens beside it; an open player keeps its place.
@@ -80,12 +81,12 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       if (!attempt) return noAttempt();
       const paused = attempt.timer.pausedAt !== undefined;
       const actions: (vscode.QuickPickItem & { command?: string })[] = [
-        paused ? { label: '$(debug-continue) Resume', command: Commands.resumeTimer } : { label: '$(debug-pause) Pause', command: Commands.pauseTimer },
-        { label: '$(check) Finish', description: 'save the draft and record this attempt', command: Commands.finishAnswer },
-        { label: '$(close) Abandon', description: 'stop without recording; the draft file stays', command: Commands.abandonAnswer },
-        { label: '$(go-to-file) Show Draft' },
+        paused ? { label: `$(debug-continue) ${vscode.l10n.t('Resume')}`, command: Commands.resumeTimer } : { label: `$(debug-pause) ${vscode.l10n.t('Pause')}`, command: Commands.pauseTimer },
+        { label: `$(check) ${vscode.l10n.t('Finish')}`, description: vscode.l10n.t('save the draft and record this attempt'), command: Commands.finishAnswer },
+        { label: `$(close) ${vscode.l10n.t('Abandon')}`, description: vscode.l10n.t('stop without recording; the draft file stays'), command: Commands.abandonAnswer },
+        { label: `$(go-to-file) ${vscode.l10n.t('Show Draft')}` },
       ];
-      const choice = await vscode.window.showQuickPick(actions, { title: `Answering: ${attempt.prompt}`, placeHolder: 'What do you want to do with this answer?' });
+      const choice = await vscode.window.showQuickPick(actions, { title: vscode.l10n.t('Answering: {0}', attempt.prompt), placeHolder: vscode.l10n.t('What do you want to do with this answer?') });
       if (choice?.command) await vscode.commands.executeCommand(choice.command);
       else if (choice) await session.showDraft();
     }),
@@ -95,7 +96,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const questionId = resolveQuestion(target) ?? session.current?.questionId ?? services.reviews.current?.questionId;
       const found = questionId ? library.question(questionId) : undefined;
       if (!found) {
-        void vscode.window.showInformationMessage('Answer a question first; then its model answer can be compared with your draft.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Answer a question first; then its model answer can be compared with your draft.'));
         return;
       }
       const [answerIndex] = modelAnswerTurns(found.dialogue.turns, found.question.turnIndex);
@@ -112,16 +113,17 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
       const library = await libraries.library();
       const { levels, tags, sources } = library.facets();
       type FilterItem = vscode.QuickPickItem & { filter?: LibraryFilter };
+      const dialogues = (count: number) => plural(vscode.l10n.t('{0, plural, one {# dialogue} other {# dialogues}}'), count);
       const items: FilterItem[] = [
         ...(sources.length > 1
-          ? [{ label: 'Source', kind: vscode.QuickPickItemKind.Separator }, ...sources.map(({ id, label, count }) => ({ label, description: `${count} ${count === 1 ? 'dialogue' : 'dialogues'}`, filter: { source: id } }))]
+          ? [{ label: vscode.l10n.t('Source'), kind: vscode.QuickPickItemKind.Separator }, ...sources.map(({ id, label, count }) => ({ label, description: dialogues(count), filter: { source: id } }))]
           : []),
-        { label: 'Level', kind: vscode.QuickPickItemKind.Separator },
-        ...levels.map((level) => ({ label: level, description: `${library.dialogues.filter((d) => d.level === level).length} dialogues`, filter: { level } })),
-        { label: 'Tag', kind: vscode.QuickPickItemKind.Separator },
-        ...tags.map(({ tag, count }) => ({ label: tag, description: `${count} ${count === 1 ? 'dialogue' : 'dialogues'}`, filter: { tag } })),
+        { label: vscode.l10n.t('Level'), kind: vscode.QuickPickItemKind.Separator },
+        ...levels.map((level) => ({ label: level, description: dialogues(library.dialogues.filter((d) => d.level === level).length), filter: { level } })),
+        { label: vscode.l10n.t('Tag'), kind: vscode.QuickPickItemKind.Separator },
+        ...tags.map(({ tag, count }) => ({ label: tag, description: dialogues(count), filter: { tag } })),
       ];
-      const choice = await vscode.window.showQuickPick(items, { title: 'Filter the Topics view', placeHolder: 'Show only dialogues from a source, of a level or with a tag', matchOnDescription: true });
+      const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Filter the Topics view'), placeHolder: vscode.l10n.t('Show only dialogues from a source, of a level or with a tag'), matchOnDescription: true });
       if (choice?.filter) tree.setFilter(choice.filter);
     }),
 
@@ -133,15 +135,15 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 
     register('validate', async () => {
       const library = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Interview Dialogues: validating all dialogue sources…' },
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Interview Dialogues: validating all dialogue sources…') },
         () => libraries.reload(),
       );
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       const { errors, warnings } = services.diagnostics.counts();
       const unreadable = libraries.lastProblems().map((problem) => problem.message);
-      const summary = `${library.dialogues.length} dialogues checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}.`;
-      if (unreadable.length > 0) void vscode.window.showWarningMessage(`${summary} Not read: ${unreadable.join('; ')}. Check the setting ${SettingIds.extraFolders}.`);
-      else if (errors > 0) void vscode.window.showWarningMessage(`${summary} See the Problems panel for where and how to fix them.`);
+      const summary = plural(vscode.l10n.t('{0, plural, one {# dialogue checked} other {# dialogues checked}}: {1, plural, one {# error} other {# errors}}, {2, plural, one {# warning} other {# warnings}}.'), library.dialogues.length, errors, warnings);
+      if (unreadable.length > 0) void vscode.window.showWarningMessage(`${summary} ${vscode.l10n.t('Not read: {0}. Check the setting {1}.', unreadable.join('; '), SettingIds.extraFolders)}`);
+      else if (errors > 0) void vscode.window.showWarningMessage(`${summary} ${vscode.l10n.t('See the Problems panel for where and how to fix them.')}`);
       else void vscode.window.showInformationMessage(summary);
     }),
   ];
@@ -172,10 +174,10 @@ async function pickDialogue(library: Library): Promise<{ dialogueId: string; tur
     dialogueId: dialogue.id,
   }));
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('The library has no dialogues. Check the Problems panel or refresh the Topics view.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('The library has no dialogues. Check the Problems panel or refresh the Topics view.'));
     return undefined;
   }
-  const choice = await vscode.window.showQuickPick(items, { title: 'Open Dialogue', placeHolder: 'Type to search dialogues by title, topic or tag', matchOnDescription: true, matchOnDetail: true });
+  const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open Dialogue'), placeHolder: vscode.l10n.t('Type to search dialogues by title, topic or tag'), matchOnDescription: true, matchOnDetail: true });
   return choice ? { dialogueId: choice.dialogueId } : undefined;
 }
 
@@ -187,11 +189,11 @@ async function pickQuestion(library: Library, history: HistoryService): Promise<
       return {
         label: `${done ? '$(pass-filled) ' : ''}${question.prompt}`,
         description: `${dialogue.title} · ${dialogue.topic}`,
-        detail: done ? `Answered ${done.attempts}×, best ${formatDuration(done.bestSeconds)}` : undefined,
+        detail: done ? vscode.l10n.t('Answered {0}×, best {1}', done.attempts, formatDuration(done.bestSeconds)) : undefined,
         questionId: question.id,
       };
     }),
   );
-  const choice = await vscode.window.showQuickPick(items, { title: 'Answer a Question', placeHolder: 'Type to search questions', matchOnDescription: true });
+  const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Answer a Question'), placeHolder: vscode.l10n.t('Type to search questions'), matchOnDescription: true });
   return choice?.questionId;
 }

@@ -44,11 +44,10 @@ export class DraftFiles implements vscode.Disposable {
    */
   async show(uri: string, template: string): Promise<vscode.TextEditor> {
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     const line = document.getText() === template ? Math.min(answerStartLine(template), document.lineCount - 1) : document.lineCount - 1;
     const position = document.lineAt(line).range.end;
-    editor.selection = new vscode.Selection(position, position);
-    return editor;
+    // The cursor is placed as the editor opens, not after: keys typed the moment it has the focus land in the answer.
+    return vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, selection: new vscode.Range(position, position) });
   }
 
   /** Saves the draft if it is open and returns its text (from the editor, else from disk; undefined if gone). */

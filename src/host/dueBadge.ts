@@ -2,7 +2,8 @@
  * The number of questions to practise today as a badge on the Topics view (and its activity-bar icon). Computed a
  * few seconds after start-up, off the start-up path, then whenever the queue changes.
  */
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { plural } from '../core/plural';
 import type { DueQueueService } from './dueQueue';
 
 const FIRST_LOOK_DELAY_MS = 3000;
@@ -22,7 +23,7 @@ export class DueBadge implements vscode.Disposable {
     const due = questions.length - fresh;
     this.view.badge = questions.length === 0
       ? undefined
-      : { value: questions.length, tooltip: `${due} ${due === 1 ? 'question' : 'questions'} due today, ${fresh} new` };
+      : { value: questions.length, tooltip: plural(vscode.l10n.t('{0, plural, one {# question} other {# questions}} due today, {1} new', due, fresh), due) };
   }
 
   dispose(): void {

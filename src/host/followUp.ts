@@ -27,19 +27,17 @@ interface FollowUpTarget {
 }
 
 
-const TASK = 'a follow-up';
-
 export async function askFollowUp(mock: MockSessions, services: MockServices): Promise<void> {
   const target = mock.running ? await sessionTarget(mock) : await singleAnswerTarget(services);
   if (!target) {
-    void vscode.window.showInformationMessage('Ask a Follow-up works during a mock interview or while you answer a question against the clock. Start one of them first.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Ask a Follow-up works during a mock interview or while you answer a question against the clock. Start one of them first.'));
     return;
   }
   if (!services.settings().interviewerEnabled && !(await turnOn(target))) return;
   const players = services.players();
   const panel = players.get(target.dialogueId) ?? (await players.show(target.dialogueId));
   const result = await new Interviewer(services.state, services.log).ask({
-    title: 'The interviewer is asking a follow-up',
+    title: vscode.l10n.t('The interviewer is asking a follow-up'),
     prepare: (limits) => prepareFollowUp(target.context, target.draft, limits),
     onText: (text) => panel?.stream({ text, state: 'streaming', after: target.after }),
   });
@@ -59,7 +57,7 @@ export async function askFollowUp(mock: MockSessions, services: MockServices): P
       panel?.stream(undefined);
     }
     // Not awaited: a notification's promise settles only when it is dismissed.
-    void showFailure(failureNotice(result.failure, TASK, result.model), target);
+    void showFailure(failureNotice(result.failure, vscode.l10n.t('a follow-up'), result.model), target);
     return;
   }
   const reply = readFollowUpReply(result.reply);
@@ -75,12 +73,13 @@ export async function askFollowUp(mock: MockSessions, services: MockServices): P
 
 /** The interviewer is off: say what it would send and offer to turn it on (or the scripted follow-up). */
 async function turnOn(target: FollowUpTarget): Promise<boolean> {
+  const turnOnAndAsk = vscode.l10n.t('Turn On and Ask');
   const choice = await vscode.window.showInformationMessage(
-    'The interviewer is off. Turned on, Ask a Follow-up sends the question, its key points and your draft to a language model you have in VS Code (such as GitHub Copilot), only when you click, and shows you exactly what is sent the first time.',
-    'Turn On and Ask',
-    'Use the Dialogue’s Next Question',
+    vscode.l10n.t('The interviewer is off. Turned on, Ask a Follow-up sends the question, its key points and your draft to a language model you have in VS Code (such as GitHub Copilot), only when you click, and shows you exactly what is sent the first time.'),
+    turnOnAndAsk,
+    vscode.l10n.t('Use the Dialogue’s Next Question'),
   );
-  if (choice === 'Turn On and Ask') {
+  if (choice === turnOnAndAsk) {
     await vscode.workspace.getConfiguration().update(SettingIds.interviewerEnabled, true, vscode.ConfigurationTarget.Global);
     return true;
   }
@@ -134,7 +133,7 @@ async function singleAnswerTarget(services: MockServices): Promise<FollowUpTarge
     scripted: async () => {
       const next = dialogue.questions.find((q) => q.turnIndex > question.turnIndex);
       if (next) await services.players().show(dialogue.id, { turnIndex: next.turnIndex });
-      else void vscode.window.showInformationMessage('This is the dialogue’s last question: it has no scripted follow-up.');
+      else void vscode.window.showInformationMessage(vscode.l10n.t('This is the dialogue’s last question: it has no scripted follow-up.'));
     },
   };
 }

@@ -5,6 +5,7 @@
  * (ts-fsrs among them) load on first use, off the activation path.
  */
 import * as vscode from 'vscode';
+import { plural } from '../core/plural';
 import type { AttemptRecord } from '../core/attempt';
 import type { AttemptEvent, CardEvent, HistoryEvent, Rating, ReviewEvent } from '../core/history/events';
 import type { History, QuestionProgress } from '../core/history/history';
@@ -179,13 +180,15 @@ export class HistoryService implements vscode.Disposable {
       return events;
     } catch (error) {
       this.log.error(`Could not write to the practice history in ${open.folder.fsPath}: ${String(error)}`);
+      const retryLabel = vscode.l10n.t('Retry');
+      const openSettings = vscode.l10n.t('Open Settings');
       const retry = await vscode.window.showErrorMessage(
-        `Your practice record could not be saved in ${open.folder.fsPath} (${error instanceof Error ? error.message : String(error)}). Your draft file is safe. Free some space or check the setting ${SettingIds.historyFolder}, then retry.`,
-        'Retry',
-        'Open Settings',
+        vscode.l10n.t('Your practice record could not be saved in {0} ({1}). Your draft file is safe. Free some space or check the setting {2}, then retry.', open.folder.fsPath, error instanceof Error ? error.message : String(error), SettingIds.historyFolder),
+        retryLabel,
+        openSettings,
       );
-      if (retry === 'Retry') return this.record(...bodies);
-      if (retry === 'Open Settings') void vscode.commands.executeCommand('workbench.action.openSettings', SettingIds.historyFolder);
+      if (retry === retryLabel) return this.record(...bodies);
+      if (retry === openSettings) void vscode.commands.executeCommand('workbench.action.openSettings', SettingIds.historyFolder);
       return [];
     }
   }
@@ -205,7 +208,7 @@ export class HistoryService implements vscode.Disposable {
       return undefined;
     });
     if (migration?.status === 'migrated') this.log.info(`Migrated ${migration.attempts} attempts from attempts.json into ${migration.file}`);
-    if (migration?.problem) void vscode.window.showWarningMessage(`Interview Dialogues: ${migration.problem}`);
+    if (migration?.problem) void vscode.window.showWarningMessage(vscode.l10n.t('Interview Dialogues: {0}', migration.problem));
     const read = await modules.log.readHistory(files);
     this.reportProblems(read.problems, folder);
     const open: Open = {
@@ -265,9 +268,9 @@ export class HistoryService implements vscode.Disposable {
     void vscode.window
       .showWarningMessage(
         newer
-          ? `Interview Dialogues: ${fresh.length} history ${fresh.length === 1 ? 'entry was' : 'entries were'} written by a newer version; update the extension to see them. Nothing was changed on disk.`
-          : `Interview Dialogues: ${fresh.length} damaged ${fresh.length === 1 ? 'line' : 'lines'} in your practice history ${fresh.length === 1 ? 'was' : 'were'} skipped; the rest loaded and nothing was changed on disk.`,
-        'Show Details',
+          ? plural(vscode.l10n.t('Interview Dialogues: {0, plural, one {# history entry was} other {# history entries were}} written by a newer version; update the extension to see them. Nothing was changed on disk.'), fresh.length)
+          : plural(vscode.l10n.t('Interview Dialogues: {0, plural, one {# damaged line in your practice history was} other {# damaged lines in your practice history were}} skipped; the rest loaded and nothing was changed on disk.'), fresh.length),
+        vscode.l10n.t('Show Details'),
       )
       .then((choice) => {
         if (choice) this.log.show(true);

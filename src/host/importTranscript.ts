@@ -3,6 +3,7 @@
  * workspace's `.interview/` folder (never over an existing file), which opens with its problems shown.
  */
 import * as vscode from 'vscode';
+import { plural } from '../core/plural';
 import { slugify } from '../core/text';
 import type { ImportedTranscript } from '../core/transcript';
 import { Commands, Settings as SettingIds } from '../ids';
@@ -16,13 +17,13 @@ export function registerImportTranscript(libraries: LibraryService): vscode.Disp
 async function importActiveEditor(libraries: LibraryService): Promise<vscode.Uri | undefined> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document) {
-    void vscode.window.showInformationMessage('Open the transcript or notes in an editor first, then run “Import Transcript” again.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open the transcript or notes in an editor first, then run “Import Transcript” again.'));
     return undefined;
   }
   const { importTranscript, titleFromFileName } = await import('../lazy/library');
   const imported = importTranscript(document.getText(), { title: document.isUntitled ? undefined : titleFromFileName(document.uri.path) });
   if (imported.turns === 0) {
-    void vscode.window.showWarningMessage(`No speaker lines found in ${fileName(document.uri)}. Lines such as “Interviewer: …”, “Q: …” or “Dana: …” start turns; add them and import again.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('No speaker lines found in {0}. Lines such as “Interviewer: …”, “Q: …” or “Dana: …” start turns; add them and import again.', fileName(document.uri)));
     return undefined;
   }
   const folder = await folderFor(document);
@@ -45,16 +46,16 @@ async function folderFor(document: vscode.TextDocument): Promise<vscode.Workspac
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length === 0) return undefined;
   return vscode.workspace.getWorkspaceFolder(document.uri)
-    ?? (folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which folder gets the imported dialogue (in its .interview/ folder)?' }));
+    ?? (folders.length === 1 ? folders[0] : await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Which folder gets the imported dialogue (in its .interview/ folder)?') }));
 }
 
 /** Without a folder nothing can be written where the library looks, so the dialogue opens unsaved: nothing is lost. */
 async function openUnsaved(imported: ImportedTranscript): Promise<void> {
   const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: imported.markdown });
   await vscode.window.showTextDocument(document);
-  const open = 'Open Folder';
+  const open = vscode.l10n.t('Open Folder');
   const choice = await vscode.window.showInformationMessage(
-    `The dialogue (${imported.turns} turns) is in a new unsaved editor. To practise with it, open a folder and save it in that folder's .interview/ folder.`,
+    plural(vscode.l10n.t("The dialogue ({0, plural, one {# turn} other {# turns}}) is in a new unsaved editor. To practise with it, open a folder and save it in that folder's .interview/ folder."), imported.turns),
     open,
   );
   if (choice === open) await vscode.commands.executeCommand('workbench.action.files.openFolder');
@@ -64,12 +65,13 @@ async function openUnsaved(imported: ImportedTranscript): Promise<void> {
 function report(imported: ImportedTranscript, target: vscode.Uri, dialogueId: string | undefined): void {
   const problems = vscode.languages.getDiagnostics(target).length;
   const guessed = imported.speakers.filter((s) => s.how === 'guessed');
-  const parts = [`Imported ${imported.turns} turns into .interview/${fileName(target)}.`];
-  if (guessed.length > 0) parts.push(`Guessed: ${guessed.map((s) => `${s.name} is the ${s.speaker}`).join(', ')}; change “speakers:” at the top of the file if that is wrong.`);
-  if (problems > 0) parts.push(`${problems} ${problems === 1 ? 'problem is' : 'problems are'} listed in the Problems panel.`);
-  if (!dialogueId) parts.push(`It is not in the library: the settings ${SettingIds.workspaceGlob} or ${SettingIds.exclude} leave it out.`);
+  const parts = [plural(vscode.l10n.t('Imported {0, plural, one {# turn} other {# turns}} into .interview/{1}.', imported.turns, fileName(target)), imported.turns)];
+  const role = (s: (typeof guessed)[number]) => (s.speaker === 'interviewer' ? vscode.l10n.t('{0} is the interviewer', s.name) : vscode.l10n.t('{0} is the candidate', s.name));
+  if (guessed.length > 0) parts.push(vscode.l10n.t('Guessed: {0}; change “speakers:” at the top of the file if that is wrong.', guessed.map(role).join(', ')));
+  if (problems > 0) parts.push(plural(vscode.l10n.t('{0, plural, one {# problem is} other {# problems are}} listed in the Problems panel.'), problems));
+  if (!dialogueId) parts.push(vscode.l10n.t('It is not in the library: the settings {0} or {1} leave it out.', SettingIds.workspaceGlob, SettingIds.exclude));
   if (problems > 0) void vscode.commands.executeCommand('workbench.actions.view.problems');
-  const play = 'Play';
+  const play = vscode.l10n.t('Play');
   void (dialogueId ? vscode.window.showInformationMessage(parts.join(' '), play) : vscode.window.showWarningMessage(parts.join(' '))).then((choice) => {
     if (choice === play) void vscode.commands.executeCommand(Commands.openDialogue, { dialogueId });
   });

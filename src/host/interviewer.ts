@@ -35,14 +35,14 @@ export class Interviewer {
 
   async ask(options: AskOptions): Promise<AskResult> {
     const model = (await vscode.lm.selectChatModels())[0];
-    if (!model) return { failure: { kind: 'no-model' }, model: 'a language model' };
+    if (!model) return { failure: { kind: 'no-model' }, model: vscode.l10n.t('a language model') };
     const name = model.name || model.id;
     const prepared = await options.prepare({ maxInputTokens: model.maxInputTokens, countTokens: (text) => Promise.resolve(model.countTokens(text)) });
     if ('error' in prepared) return { stopped: prepared.error };
     const { request } = prepared;
     if (!(await this.consent(request, model))) return { failure: { kind: 'consent-refused' }, model: name };
     if (request.trim) {
-      void vscode.window.showInformationMessage(`Your draft is too long for ${name}: ${request.trim.omittedChars} of its ${request.trim.totalChars} characters, from the middle, were left out of what was sent.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Your draft is too long for {0}: {1} of its {2} characters, from the middle, were left out of what was sent.', name, request.trim.omittedChars, request.trim.totalChars));
     }
     return this.send(model, request, options);
   }
@@ -56,22 +56,23 @@ export class Interviewer {
     const agreed = this.state.get<string[]>(StateKeys.interviewerConsent, []);
     if (Array.isArray(agreed) && agreed.includes(key)) return true;
     const text = requestPreview(request, { name: model.name || model.id, vendor: model.vendor });
-    const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: '/What will be sent.txt', query: String(Date.now()) });
+    const uri = vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${vscode.l10n.t('What will be sent')}.txt`, query: String(Date.now()) });
     const provider = vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, { provideTextDocumentContent: () => text });
+    const send = vscode.l10n.t('Send');
     let choice: string | undefined;
     try {
       await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: true });
       choice = await vscode.window.showWarningMessage(
-        `Send your draft to ${model.name || model.id}?`,
-        { modal: true, detail: 'The editor beside shows exactly what will be sent: the question, its key points and your draft. Nothing is sent unless you choose Send. Later requests to this model are sent when you click, without asking again.' },
-        'Send',
+        vscode.l10n.t('Send your draft to {0}?', model.name || model.id),
+        { modal: true, detail: vscode.l10n.t('The editor beside shows exactly what will be sent: the question, its key points and your draft. Nothing is sent unless you choose Send. Later requests to this model are sent when you click, without asking again.') },
+        send,
       );
     } finally {
       const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString());
       await vscode.window.tabGroups.close(tabs);
       provider.dispose();
     }
-    if (choice !== 'Send') return false;
+    if (choice !== send) return false;
     await this.state.update(StateKeys.interviewerConsent, [...(Array.isArray(agreed) ? agreed : []), key]);
     return true;
   }

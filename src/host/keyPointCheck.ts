@@ -9,21 +9,19 @@ import { prepareKeyPointCheck, type QuestionContext } from '../core/interviewer/
 import { readKeyPointsReply, type KeyPointCheck } from '../core/interviewer/replies';
 import { Interviewer } from './interviewer';
 
-const TASK = 'the key-point check';
-
 /** The model's suggestions (also those read from a reply cut off midway), or undefined when there are none. */
 export async function checkKeyPoints(state: vscode.Memento, log: vscode.LogOutputChannel, context: QuestionContext, draft: string, retry: () => void): Promise<KeyPointCheck | undefined> {
-  const result = await new Interviewer(state, log).ask({ title: 'Checking your draft against the key points', prepare: (limits) => prepareKeyPointCheck(context, draft, limits) });
+  const result = await new Interviewer(state, log).ask({ title: vscode.l10n.t('Checking your draft against the key points'), prepare: (limits) => prepareKeyPointCheck(context, draft, limits) });
   if ('stopped' in result) {
     void vscode.window.showWarningMessage(result.stopped);
     return undefined;
   }
   if ('reply' in result) return readKeyPointsReply(result.reply, context.keyPoints, draft);
-  const notice = failureNotice(result.failure, TASK, result.model);
+  const notice = failureNotice(result.failure, vscode.l10n.t('the key-point check'), result.model);
   // No scripted fallback here: the checklist itself is the way forward.
   const actions = notice.actions.filter((a) => a !== 'scripted');
   void vscode.window[notice.severity === 'info' ? 'showInformationMessage' : 'showWarningMessage'](
-    `${notice.message}${result.failure.kind === 'no-model' ? '' : ' You can mark the key points yourself.'}`,
+    result.failure.kind === 'no-model' ? notice.message : `${notice.message} ${vscode.l10n.t('You can mark the key points yourself.')}`,
     ...actions.map((a) => FAILURE_ACTION_LABELS[a]),
   ).then((choice) => {
     if (choice === FAILURE_ACTION_LABELS.retry) retry();

@@ -5,6 +5,7 @@
  */
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import type { Rating } from '../core/history/events';
 import { setPluralLocale } from '../core/plural';
 
 export function configureL10n(): void {
@@ -15,4 +16,23 @@ export function configureL10n(): void {
 /** What a webview needs to speak the display language: the bundle (none for English) and the language. */
 export function webviewL10n(): { language: string; bundle?: Record<string, string> } {
   return { language: vscode.env.language, ...(vscode.l10n.bundle ? { bundle: vscode.l10n.bundle as Record<string, string> } : {}) };
+}
+
+/** A rating's name as buttons and lists show it (the stored rating is the id `again`, `hard`, `good` or `easy`). */
+export function ratingLabel(rating: Rating): string {
+  switch (rating) {
+    case 'again':
+      return vscode.l10n.t('Again');
+    case 'hard':
+      return vscode.l10n.t('Hard');
+    case 'good':
+      return vscode.l10n.t('Good');
+    case 'easy':
+      return vscode.l10n.t('Easy');
+  }
+}
+
+/** A date and time in the display language (Node's default locale is not VS Code's). */
+export function localDateTime(ms: number, options?: Intl.DateTimeFormatOptions): string {
+  return new Date(ms).toLocaleString(vscode.env.language, options);
 }

@@ -83,7 +83,7 @@ export class LibraryService implements vscode.Disposable {
         this.shippedFolder.scheme === 'file' && this.preparedIndex.scheme === 'file'
           ? preparedLookup(this.preparedIndex.fsPath, this.shippedFolder.fsPath, (file) => vscode.Uri.parse(file).fsPath)
           : undefined;
-      return new LibraryLoader(workspaceDialogueFileSystem, { maxBytes: this.loaderMaxBytes, limitHint: `setting \`${SettingIds.maxFileSize}\``, indexOnly: true, prepared });
+      return new LibraryLoader(workspaceDialogueFileSystem, { maxBytes: this.loaderMaxBytes, limitHint: vscode.l10n.t('setting `{0}`', SettingIds.maxFileSize), indexOnly: true, prepared });
     });
     return this.loader;
   }
@@ -117,7 +117,7 @@ export class LibraryService implements vscode.Disposable {
   }
 
   private shippedSource(): DialogueSource {
-    return { id: 'builtin', label: 'Built-in library', root: this.shippedFolder.toString() };
+    return { id: 'builtin', label: vscode.l10n.t('Built-in library'), root: this.shippedFolder.toString() };
   }
 
   private async sources(): Promise<DialogueSource[]> {
@@ -129,22 +129,22 @@ export class LibraryService implements vscode.Disposable {
         this.log.error(`Cannot search ${folder.name} for ${settings.workspaceGlob}: ${String(error)}`);
         return [] as vscode.Uri[];
       });
-      sources.push({ id: `workspace:${folder.uri.toString()}`, label: `Workspace ${folder.name}`, root: folder.uri.toString(), files: files.map((uri) => uri.toString()), exclude: settings.exclude });
+      sources.push({ id: `workspace:${folder.uri.toString()}`, label: vscode.l10n.t('Workspace {0}', folder.name), root: folder.uri.toString(), files: files.map((uri) => uri.toString()), exclude: settings.exclude });
     }
     for (const configured of settings.extraFolders) {
       const uri = userFolderUri(configured);
       if (uri) sources.push({ id: `folder:${uri.toString()}`, label: configured, root: uri.toString(), exclude: settings.exclude });
-      else this.notifyOnce(`Interview Dialogues: the extra folder “${configured}” is not an absolute or ~/ path; it was skipped.`);
+      else this.notifyOnce(vscode.l10n.t('Interview Dialogues: the extra folder “{0}” is not an absolute or ~/ path; it was skipped.', configured));
     }
     const sessions = this.sessionsFolder?.();
-    if (sessions && (await uriExists(sessions))) sources.push({ id: `folder:${sessions.toString()}`, label: 'Your mock interviews', root: sessions.toString() });
+    if (sessions && (await uriExists(sessions))) sources.push({ id: `folder:${sessions.toString()}`, label: vscode.l10n.t('Your mock interviews'), root: sessions.toString() });
     return sources;
   }
 
   private reportProblems(report: LoadReport): void {
     for (const problem of report.problems) {
       this.log.warn(problem.message);
-      this.notifyOnce(`Interview Dialogues: ${problem.message}. The other dialogues are loaded; check the setting ${SettingIds.extraFolders}.`);
+      this.notifyOnce(vscode.l10n.t('Interview Dialogues: {0}. The other dialogues are loaded; check the setting {1}.', problem.message, SettingIds.extraFolders));
     }
   }
 
@@ -152,7 +152,7 @@ export class LibraryService implements vscode.Disposable {
   private notifyOnce(message: string): void {
     if (this.reportedProblems.has(message)) return;
     this.reportedProblems.add(message);
-    void vscode.window.showWarningMessage(message, 'Open Settings').then((choice) => {
+    void vscode.window.showWarningMessage(message, vscode.l10n.t('Open Settings')).then((choice) => {
       if (choice) void vscode.commands.executeCommand('workbench.action.openSettings', SETTINGS_SECTION);
     });
   }

@@ -6,6 +6,7 @@
  * Loaded on first use (./mockSessions), never at activation unless a session is running.
  */
 import * as vscode from 'vscode';
+import { plural } from '../core/plural';
 import {
   addFollowUp as addSessionFollowUp, currentQuestion, endSession, nextQuestion, nextStage, pauseSession, playerView, recordAnswers, resumeSession,
   startMockSession, takeDueEvents, viewSession, type MockSession, type MockSessionView, type SessionEvent,
@@ -69,7 +70,7 @@ export class MockSessionController implements vscode.Disposable {
     if (!stored) {
       this.services.log.warn('Ignored an unreadable stored mock interview.');
       await this.services.state.update(StateKeys.mockSession, undefined);
-      void vscode.window.showWarningMessage('The mock interview from before the window reloaded could not be restored. Its draft file is untouched; start a new interview when ready.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('The mock interview from before the window reloaded could not be restored. Its draft file is untouched; start a new interview when ready.'));
       return;
     }
     this.stored = stored;
@@ -86,7 +87,7 @@ export class MockSessionController implements vscode.Disposable {
     if (!(await this.settleSingleAnswer())) return false;
     const dialogue = await this.services.libraries.full(dialogueId);
     if (!dialogue) {
-      void vscode.window.showErrorMessage(`The dialogue “${dialogueId}” is not in the library any more. Refresh the Topics view and pick it again.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The dialogue “{0}” is not in the library any more. Refresh the Topics view and pick it again.', dialogueId));
       return false;
     }
     const now = Date.now();
@@ -101,7 +102,7 @@ export class MockSessionController implements vscode.Disposable {
       const stamp = new Date(now).toISOString().replace(/[:]/g, '-').replace(/\.\d+Z$/, 'Z');
       draft = await this.drafts.create(folder, (copy) => `${stamp}-mock-${truncate(slugify(dialogue.id), 48).replace(/…$/, '')}${copy ? `-${copy}` : ''}.md`, sessionDraftTemplate(started.session));
     } catch (error) {
-      const open = await vscode.window.showErrorMessage(`Cannot create the interview's draft in ${folder.fsPath}: ${String(error)}. Check the setting ${SettingIds.draftsFolder}.`, 'Open Settings');
+      const open = await vscode.window.showErrorMessage(vscode.l10n.t("Cannot create the interview's draft in {0}: {1}. Check the setting {2}.", folder.fsPath, String(error), SettingIds.draftsFolder), vscode.l10n.t('Open Settings'));
       if (open) void vscode.commands.executeCommand('workbench.action.openSettings', SettingIds.draftsFolder);
       return false;
     }
@@ -132,7 +133,7 @@ export class MockSessionController implements vscode.Disposable {
       const session = await this.captureDraft();
       const step = viewSession(session, Date.now(), 0).next;
       if (step === 'end') {
-        void vscode.window.showInformationMessage('This is the interview’s last question. End the interview when your answer is ready.', 'End Interview').then((choice) => {
+        void vscode.window.showInformationMessage(vscode.l10n.t('This is the interview’s last question. End the interview when your answer is ready.'), vscode.l10n.t('End Interview')).then((choice) => {
           if (choice) void vscode.commands.executeCommand(Commands.endInterview);
         });
         return;
@@ -161,12 +162,13 @@ export class MockSessionController implements vscode.Disposable {
       if (!this.stored.session.ended) {
         const left = this.stored.session.stages.flatMap((s) => s.questions).filter((q) => q.startedAtMs === undefined).length;
         if (confirm && left > 0) {
+          const endInterview = vscode.l10n.t('End Interview');
           const choice = await vscode.window.showWarningMessage(
-            `End the interview now? ${left} ${left === 1 ? 'question was' : 'questions were'} not reached yet.`,
-            { modal: true, detail: 'The questions you reached are recorded and reviewed; the report lists the others as not reached.' },
-            'End Interview',
+            plural(vscode.l10n.t('End the interview now? {0, plural, one {# question was} other {# questions were}} not reached yet.'), left),
+            { modal: true, detail: vscode.l10n.t('The questions you reached are recorded and reviewed; the report lists the others as not reached.') },
+            endInterview,
           );
-          if (choice !== 'End Interview') return;
+          if (choice !== endInterview) return;
         }
         const session = await this.captureDraft();
         await this.save({ ...this.stored, session: endSession(session, Date.now()) });
@@ -185,19 +187,21 @@ export class MockSessionController implements vscode.Disposable {
     const finished = stored.finished;
     const actions: Action[] = finished
       ? [
-          { label: `$(checklist) Continue the Reviews`, description: `${Math.min(finished.reviewed + 1, finished.attempts.length)} of ${finished.attempts.length}`, run: () => this.end(false) },
-          { label: '$(output) Skip the Rest and Show the Report', run: () => this.serial(() => this.complete()) },
+          { label: `$(checklist) ${vscode.l10n.t('Continue the Reviews')}`, description: reviewProgress(finished), run: () => this.end(false) },
+          { label: `$(output) ${vscode.l10n.t('Skip the Rest and Show the Report')}`, run: () => this.serial(() => this.complete()) },
         ]
       : [
-          this.paused ? { label: '$(debug-continue) Resume', run: () => this.resume() } : { label: '$(debug-pause) Pause', run: () => this.pause() },
-          view.next === 'end' ? { label: '$(debug-stop) End Interview', description: 'this is the last question', run: () => this.end() } : { label: '$(arrow-right) Next Question', run: () => this.next() },
-          ...(view.next === 'stage' || (view.staged && view.next === 'question') ? [{ label: '$(debug-step-over) Next Stage', description: 'skip the rest of this stage', run: () => this.nextStage() }] : []),
-          { label: '$(comment-discussion) Ask a Follow-up', description: 'your own language model, opt-in', run: () => vscode.commands.executeCommand(Commands.askFollowUp) },
-          ...(view.next !== 'end' ? [{ label: '$(debug-stop) End Interview', run: () => this.end() }] : []),
-          { label: '$(go-to-file) Show Draft', run: () => this.showDraft() },
-          { label: '$(play) Show Player', run: () => this.services.players().show(stored.session.dialogue.id) },
+          this.paused ? { label: `$(debug-continue) ${vscode.l10n.t('Resume')}`, run: () => this.resume() } : { label: `$(debug-pause) ${vscode.l10n.t('Pause')}`, run: () => this.pause() },
+          view.next === 'end'
+            ? { label: `$(debug-stop) ${vscode.l10n.t('End Interview')}`, description: vscode.l10n.t('this is the last question'), run: () => this.end() }
+            : { label: `$(arrow-right) ${vscode.l10n.t('Next Question')}`, run: () => this.next() },
+          ...(view.next === 'stage' || (view.staged && view.next === 'question') ? [{ label: `$(debug-step-over) ${vscode.l10n.t('Next Stage')}`, description: vscode.l10n.t('skip the rest of this stage'), run: () => this.nextStage() }] : []),
+          { label: `$(comment-discussion) ${vscode.l10n.t('Ask a Follow-up')}`, description: vscode.l10n.t('your own language model, opt-in'), run: () => vscode.commands.executeCommand(Commands.askFollowUp) },
+          ...(view.next !== 'end' ? [{ label: `$(debug-stop) ${vscode.l10n.t('End Interview')}`, run: () => this.end() }] : []),
+          { label: `$(go-to-file) ${vscode.l10n.t('Show Draft')}`, run: () => this.showDraft() },
+          { label: `$(play) ${vscode.l10n.t('Show Player')}`, run: () => this.services.players().show(stored.session.dialogue.id) },
         ];
-    const choice = await vscode.window.showQuickPick(actions, { title: `Mock interview: ${stored.session.dialogue.title}`, placeHolder: view.description });
+    const choice = await vscode.window.showQuickPick(actions, { title: vscode.l10n.t('Mock interview: {0}', stored.session.dialogue.title), placeHolder: view.description });
     await choice?.run();
   }
 
@@ -253,7 +257,7 @@ export class MockSessionController implements vscode.Disposable {
         current: item.current && !view.ended,
         ...(shown.revealModelAnswers && this.modelAnswers.has(item.key) ? { modelAnswer: this.modelAnswers.get(item.key)! } : {}),
       })),
-      ...(finished ? { reviewing: `${Math.min(finished.reviewed + 1, finished.attempts.length)} of ${finished.attempts.length}` } : {}),
+      ...(finished ? { reviewing: reviewProgress(finished) } : {}),
       interviewer: this.services.settings().interviewerEnabled,
     };
   }
@@ -265,17 +269,19 @@ export class MockSessionController implements vscode.Disposable {
     const document = await vscode.workspace.openTextDocument(uri);
     // The column the draft is already in, so moving on never opens a second copy beside it.
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-    const editor = await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside, preview: false });
     const end = document.lineAt(document.lineCount - 1).range.end;
-    editor.selection = new vscode.Selection(end, end);
-    editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    // Placed as the editor opens (and revealed), so keys typed the moment it has the focus land at the end.
+    await vscode.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.Beside, preview: false, selection: new vscode.Range(end, end) });
   }
 
   private async alreadyRunning(): Promise<boolean> {
     const title = this.session!.dialogue.title;
-    const message = this.running ? `A mock interview on “${title}” is running. End it before starting another.` : `The interview on “${title}” is over but not reviewed yet. Finish its reviews (or skip them) before starting another.`;
-    const choice = await vscode.window.showInformationMessage(message, this.running ? 'Show It' : 'Continue the Reviews');
-    if (choice === 'Show It') await this.services.players().show(this.session!.dialogue.id);
+    const message = this.running
+      ? vscode.l10n.t('A mock interview on “{0}” is running. End it before starting another.', title)
+      : vscode.l10n.t('The interview on “{0}” is over but not reviewed yet. Finish its reviews (or skip them) before starting another.', title);
+    const showIt = vscode.l10n.t('Show It');
+    const choice = await vscode.window.showInformationMessage(message, this.running ? showIt : vscode.l10n.t('Continue the Reviews'));
+    if (choice === showIt) await this.services.players().show(this.session!.dialogue.id);
     else if (choice) await this.end(false);
     return false;
   }
@@ -285,14 +291,16 @@ export class MockSessionController implements vscode.Disposable {
     const answers = this.services.answers;
     const attempt = answers.current;
     if (!attempt) return true;
+    const finish = vscode.l10n.t('Finish It');
+    const abandon = vscode.l10n.t('Abandon It');
     const choice = await vscode.window.showWarningMessage(
-      `You are still answering “${truncate(attempt.prompt, 60)}”. What should happen to that answer before the interview starts?`,
-      { modal: true, detail: 'Its draft file is kept either way.' },
-      'Finish It',
-      'Abandon It',
+      vscode.l10n.t('You are still answering “{0}”. What should happen to that answer before the interview starts?', truncate(attempt.prompt, 60)),
+      { modal: true, detail: vscode.l10n.t('Its draft file is kept either way.') },
+      finish,
+      abandon,
     );
-    if (choice === 'Finish It') await answers.finish();
-    else if (choice === 'Abandon It') await answers.abandon();
+    if (choice === finish) await answers.finish();
+    else if (choice === abandon) await answers.abandon();
     return choice !== undefined;
   }
 
@@ -301,11 +309,11 @@ export class MockSessionController implements vscode.Disposable {
     const session = this.session!;
     const text = await this.drafts.saveAndRead(session.draftPath);
     if (text === undefined) {
-      void vscode.window.showWarningMessage(`The interview's draft ${vscode.Uri.parse(session.draftPath).fsPath} was moved or deleted, so no answer could be read from it. The answers read before are kept.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t("The interview's draft {0} was moved or deleted, so no answer could be read from it. The answers read before are kept.", vscode.Uri.parse(session.draftPath).fsPath));
       return session;
     }
     const split = splitSessionDraft(text, session);
-    if (split.problems.length > 0) void vscode.window.showWarningMessage(`Interview draft: ${split.problems.join(' ')}`);
+    if (split.problems.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Interview draft: {0}', split.problems.join(' ')));
     return recordAnswers(session, split.answers);
   }
 
@@ -326,7 +334,7 @@ export class MockSessionController implements vscode.Disposable {
       await appendToDraft(uri, text);
     } catch (error) {
       this.services.log.error(`Cannot add to the interview draft ${uri.fsPath}: ${String(error)}`);
-      void vscode.window.showErrorMessage(`Cannot add the next section to the interview's draft ${uri.fsPath}: ${String(error)}. Add a heading starting with its label (for example \`## Q2\`) yourself.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t("Cannot add the next section to the interview's draft {0}: {1}. Add a heading starting with its label (for example `## Q2`) yourself.", uri.fsPath, String(error)));
     }
   }
 
@@ -388,8 +396,9 @@ export class MockSessionController implements vscode.Disposable {
     const { transcriptPath } = stored.finished;
     await this.save(undefined);
     if (report) await vscode.window.showTextDocument(report, { preview: false });
-    const where = transcriptPath ? ` Its transcript is in ${vscode.Uri.parse(transcriptPath).fsPath}; replay it from the Topics view or here.` : '';
-    void vscode.window.showInformationMessage(`Mock interview saved: the report is open.${where}`, ...(transcriptPath ? ['Replay in Player'] : [])).then(async (choice) => {
+    const saved = vscode.l10n.t('Mock interview saved: the report is open.');
+    const message = transcriptPath ? `${saved} ${vscode.l10n.t('Its transcript is in {0}; replay it from the Topics view or here.', vscode.Uri.parse(transcriptPath).fsPath)}` : saved;
+    void vscode.window.showInformationMessage(message, ...(transcriptPath ? [vscode.l10n.t('Replay in Player')] : [])).then(async (choice) => {
       if (choice && transcriptPath) await this.replay(stored.session);
     });
   }
@@ -399,7 +408,7 @@ export class MockSessionController implements vscode.Disposable {
     const id = transcriptId(session);
     const library = await this.services.libraries.reload();
     if (library.dialogue(id)) await this.services.players().show(id);
-    else void vscode.window.showWarningMessage('The transcript is not in the library yet. Refresh the Topics view and open it from there.');
+    else void vscode.window.showWarningMessage(vscode.l10n.t('The transcript is not in the library yet. Refresh the Topics view and open it from there.'));
   }
 
   private async writeTranscript(session: MockSession): Promise<vscode.Uri | undefined> {
@@ -411,7 +420,7 @@ export class MockSessionController implements vscode.Disposable {
       return target;
     } catch (error) {
       this.services.log.error(`Cannot save the interview transcript in ${folder.fsPath}: ${String(error)}`);
-      void vscode.window.showWarningMessage(`The interview's transcript could not be saved in ${folder.fsPath}: ${String(error)}. Your draft and your answers' record are kept.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t("The interview's transcript could not be saved in {0}: {1}. Your draft and your answers' record are kept.", folder.fsPath, String(error)));
       return undefined;
     }
   }
@@ -433,7 +442,7 @@ export class MockSessionController implements vscode.Disposable {
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(sessionReport({ session: stored.session, reviews, now: Date.now(), when: localTime(stored.session.clock.startedAt) })));
       return uri;
     } catch (error) {
-      void vscode.window.showErrorMessage(`Cannot write the interview report ${uri.fsPath}: ${String(error)}. Your attempts and reviews are recorded in the practice history.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot write the interview report {0}: {1}. Your attempts and reviews are recorded in the practice history.', uri.fsPath, String(error)));
       return undefined;
     }
   }
@@ -444,7 +453,7 @@ export class MockSessionController implements vscode.Disposable {
   }
 
   private noSession(): void {
-    void vscode.window.showInformationMessage('No mock interview is running. Start one with “Start Mock Interview” from the palette or on a dialogue in the Topics view.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('No mock interview is running. Start one with “Start Mock Interview” from the palette or on a dialogue in the Topics view.'));
   }
 
   /** Runs transitions one after another. */
@@ -490,19 +499,20 @@ export class MockSessionController implements vscode.Disposable {
       for (const event of events) this.timeUp(event);
     }
     const finished = this.stored!.finished;
-    this.statusBar.show(viewSession(this.stored!.session, now, this.services.settings().warningThreshold), finished ? `${Math.min(finished.reviewed + 1, finished.attempts.length)} of ${finished.attempts.length}` : undefined);
+    this.statusBar.show(viewSession(this.stored!.session, now, this.services.settings().warningThreshold), finished ? reviewProgress(finished) : undefined);
     this.changed();
   }
 
   /** Says the time is up and offers to move on; never moves on by itself. */
   private timeUp(event: SessionEvent): void {
     const message = event.type === 'session-time-up'
-      ? 'The interview’s time is up. End it when you are ready; the clocks now count overtime.'
-      : `Time is up for the stage “${event.stageTitle}”. Move on when you are ready; the stage clock now counts overtime.`;
-    const offer = event.type === 'session-time-up' || event.next === 'end' ? 'End Interview' : event.next === 'stage' ? 'Next Stage' : 'Skip to Next Stage';
+      ? vscode.l10n.t('The interview’s time is up. End it when you are ready; the clocks now count overtime.')
+      : vscode.l10n.t('Time is up for the stage “{0}”. Move on when you are ready; the stage clock now counts overtime.', event.stageTitle);
+    const ends = event.type === 'session-time-up' || event.next === 'end';
+    const offer = ends ? vscode.l10n.t('End Interview') : event.next === 'stage' ? vscode.l10n.t('Next Stage') : vscode.l10n.t('Skip to Next Stage');
     this.services.players().get(this.session!.dialogue.id)?.announce(message);
     void vscode.window.showWarningMessage(message, offer).then((choice) => {
-      if (choice === 'End Interview') void vscode.commands.executeCommand(Commands.endInterview);
+      if (choice && ends) void vscode.commands.executeCommand(Commands.endInterview);
       else if (choice) void this.nextStage();
     });
   }
@@ -531,5 +541,10 @@ function modelAnswersOf(dialogue: Dialogue, session: MockSession): Map<string, s
 }
 
 function localTime(ms: number): string {
-  return new Date(ms).toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(ms).toLocaleString(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** `2 of 5`: the review the user is at after the end. */
+function reviewProgress(finished: { reviewed: number; attempts: readonly unknown[] }): string {
+  return vscode.l10n.t('{0} of {1}', Math.min(finished.reviewed + 1, finished.attempts.length), finished.attempts.length);
 }

@@ -4,6 +4,7 @@
  * on first use, or at activation only when a session was left running by the last window.
  */
 import * as vscode from 'vscode';
+import { plural } from '../core/plural';
 import { Commands, StateKeys } from '../ids';
 import type { MockSession, MockSessionView } from '../core/mock/session';
 import type { FinishedSession } from '../core/mock/sessionRecord';
@@ -105,18 +106,18 @@ export class MockSessions implements vscode.Disposable {
     const staged = library.dialogues.filter((d) => d.kind === 'mock');
     const others = library.dialogues.filter((d) => d.kind !== 'mock' && d.questions.length > 0);
     if (staged.length + others.length === 0) {
-      void vscode.window.showInformationMessage('The library has no dialogue with a question to interview on. Refresh the Topics view, or add a dialogue.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('The library has no dialogue with a question to interview on. Refresh the Topics view, or add a dialogue.'));
       return undefined;
     }
     type Item = vscode.QuickPickItem & { dialogueId?: string };
-    const item = (d: (typeof library.dialogues)[number]): Item => ({ label: d.title, description: `${d.topic} · ${d.level}`, detail: `${d.questions.length} ${d.questions.length === 1 ? 'question' : 'questions'}${d.tags.length ? ` · ${d.tags.join(', ')}` : ''}`, dialogueId: d.id });
+    const item = (d: (typeof library.dialogues)[number]): Item => ({ label: d.title, description: `${d.topic} · ${d.level}`, detail: [plural(vscode.l10n.t('{0, plural, one {# question} other {# questions}}'), d.questions.length), ...(d.tags.length ? [d.tags.join(', ')] : [])].join(' · '), dialogueId: d.id });
     const items: Item[] = [
-      { label: 'Staged mock interviews', kind: vscode.QuickPickItemKind.Separator },
+      { label: vscode.l10n.t('Staged mock interviews'), kind: vscode.QuickPickItemKind.Separator },
       ...staged.map(item),
-      { label: 'Any other dialogue (one stage)', kind: vscode.QuickPickItemKind.Separator },
+      { label: vscode.l10n.t('Any other dialogue (one stage)'), kind: vscode.QuickPickItemKind.Separator },
       ...others.map(item),
     ];
-    const choice = await vscode.window.showQuickPick(items, { title: 'Start Mock Interview', placeHolder: 'Pick a dialogue to be interviewed on', matchOnDescription: true, matchOnDetail: true });
+    const choice = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Start Mock Interview'), placeHolder: vscode.l10n.t('Pick a dialogue to be interviewed on'), matchOnDescription: true, matchOnDetail: true });
     return choice?.dialogueId;
   }
 

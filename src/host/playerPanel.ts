@@ -50,7 +50,7 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
     if (!panel) {
       const dialogue = await this.context.libraries.full(dialogueId);
       if (!dialogue) {
-        void vscode.window.showErrorMessage(`The dialogue “${dialogueId}” is not in the library any more. Refresh the Topics view to see what is.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('The dialogue “{0}” is not in the library any more. Refresh the Topics view to see what is.', dialogueId));
         return undefined;
       }
       panel = this.panels.get(dialogueId); // another call may have opened it meanwhile

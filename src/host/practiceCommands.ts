@@ -5,8 +5,10 @@
 import * as vscode from 'vscode';
 import { type AttemptEvent, RATINGS } from '../core/history/events';
 import type { QuestionHistory } from '../core/history/history';
+import { plural } from '../core/plural';
 import { formatDuration, truncate } from '../core/text';
 import { Commands } from '../ids';
+import { localDateTime, ratingLabel } from './l10n';
 import type { AnswerSession } from './answerSession';
 import type { DueQueueService, QueuedQuestion } from './dueQueue';
 import type { HistoryService } from './historyService';
@@ -43,19 +45,19 @@ export function registerPracticeCommands(services: PracticeServices, practiseRun
 
   return [
     register('reviewAnswer', async (target) => {
-      const attempt = await attemptOf(target, 'Review an Answer');
+      const attempt = await attemptOf(target, vscode.l10n.t('Review an Answer'));
       if (attempt) await reviews.show(attempt.id);
     }),
 
     vscode.commands.registerCommand(Commands.rateAnswer, async (given?: unknown) => {
       const options = reviews.options();
       if (options.length === 0) {
-        void vscode.window.showInformationMessage('Open a review first: finish an answer, or pick one with Review Answer.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a review first: finish an answer, or pick one with Review Answer.'));
         return;
       }
       const rating = RATINGS.find((r) => r === given) ?? (await vscode.window.showQuickPick(
-        options.map((option, i) => ({ label: `${i + 1}. ${capitalize(option.rating)}`, description: `next in ${option.spoken}`, rating: option.rating })),
-        { title: 'Rate Answer', placeHolder: 'How well did your answer do? Again is a miss; Hard, Good and Easy are passes' },
+        options.map((option, i) => ({ label: `${i + 1}. ${ratingLabel(option.rating)}`, description: vscode.l10n.t('next in {0}', option.spoken), rating: option.rating })),
+        { title: vscode.l10n.t('Rate Answer'), placeHolder: vscode.l10n.t('How well did your answer do? Again is a miss; Hard, Good and Easy are passes') },
       ))?.rating;
       if (rating) await reviews.rate(rating);
     }),
@@ -63,17 +65,17 @@ export function registerPracticeCommands(services: PracticeServices, practiseRun
     vscode.commands.registerCommand(Commands.checkKeyPoints, () => reviews.checkKeyPoints()),
 
     register('compareInDiffEditor', async (target) => {
-      const attempt = await attemptOf(target, 'Compare an Answer in the Diff Editor');
+      const attempt = await attemptOf(target, vscode.l10n.t('Compare an Answer in the Diff Editor'));
       if (!attempt) return;
-      const title = `Your answer ↔ Model answer: ${truncate(attempt.prompt, 40)}`;
+      const title = vscode.l10n.t('Your answer ↔ Model answer: {0}', truncate(attempt.prompt, 40));
       await vscode.commands.executeCommand('vscode.diff', vscode.Uri.parse(attempt.draft), ModelAnswerDocuments.uriOf(attempt.question), title, { viewColumn: vscode.ViewColumn.Active });
     }),
 
     register('openDraft', async (target) => {
-      const attempt = await attemptOf(target, 'Open a Draft');
+      const attempt = await attemptOf(target, vscode.l10n.t('Open a Draft'));
       if (!attempt) return;
       await vscode.window.showTextDocument(vscode.Uri.parse(attempt.draft), { viewColumn: vscode.ViewColumn.Beside, preview: false }).then(undefined, () =>
-        vscode.window.showErrorMessage(`The draft ${vscode.Uri.parse(attempt.draft).fsPath} was moved or deleted.`),
+        vscode.window.showErrorMessage(vscode.l10n.t('The draft {0} was moved or deleted.', vscode.Uri.parse(attempt.draft).fsPath)),
       );
     }),
 
@@ -96,7 +98,7 @@ export function registerPracticeCommands(services: PracticeServices, practiseRun
       const questionId = idsOf(target).questionId ?? (idsOf(target).attemptId && history.current?.attempt(idsOf(target).attemptId!)?.question) ?? (await pickQuestionWithHistory(history));
       const entry = questionId ? history.current?.question(questionId) : undefined;
       if (!entry || entry.attempts.length === 0) return noHistory();
-      const attempt = await pickFrom(entry, 'Practice history');
+      const attempt = await pickFrom(entry, vscode.l10n.t('Practice history'));
       if (attempt) await attemptActions(attempt, services);
     }),
 
@@ -114,28 +116,29 @@ export function registerPracticeCommands(services: PracticeServices, practiseRun
       const questionId = idsOf(target).questionId;
       if (!questionId) return;
       const choice = await vscode.window.showWarningMessage(
-        'Reset the schedule of this question?',
-        { modal: true, detail: 'It becomes new again and comes back with the new questions. Your attempts and reviews stay in the history.' },
-        'Reset Schedule',
+        vscode.l10n.t('Reset the schedule of this question?'),
+        { modal: true, detail: vscode.l10n.t('It becomes new again and comes back with the new questions. Your attempts and reviews stay in the history.') },
+        vscode.l10n.t('Reset Schedule'),
       );
       if (choice) await history.setCard(questionId, 'reset');
     }),
 
     register('exportHistory', async () => {
       const stamp = new Date().toISOString().slice(0, 10);
-      const target = await vscode.window.showSaveDialog({ title: 'Export Practice History', defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? history.folder, `interview-history-${stamp}.jsonl`), filters: { 'History (JSON Lines)': ['jsonl'] } });
+      const target = await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export Practice History'), defaultUri: vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? history.folder, `interview-history-${stamp}.jsonl`), filters: { [vscode.l10n.t('History (JSON Lines)')]: ['jsonl'] } });
       if (!target) return;
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(await history.exportText()));
-      void vscode.window.showInformationMessage(`Practice history exported to ${target.fsPath}. Import it on another machine with Import Practice History.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Practice history exported to {0}. Import it on another machine with Import Practice History.', target.fsPath));
     }),
 
     register('importHistory', async () => {
-      const files = await vscode.window.showOpenDialog({ title: 'Import Practice History', canSelectMany: true, filters: { 'History (JSON Lines)': ['jsonl'] }, openLabel: 'Import' });
+      const files = await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import Practice History'), canSelectMany: true, filters: { [vscode.l10n.t('History (JSON Lines)')]: ['jsonl'] }, openLabel: vscode.l10n.t('Import') });
       if (!files?.length) return;
       const texts = await Promise.all(files.map(async (uri) => ({ name: uri.path.split('/').pop() ?? uri.path, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) })));
       const result = await history.importTexts(texts);
-      const damaged = result.problems.length > 0 ? ` ${result.problems.length} damaged ${result.problems.length === 1 ? 'line was' : 'lines were'} skipped.` : '';
-      void vscode.window.showInformationMessage(`Imported ${result.added} new ${result.added === 1 ? 'entry' : 'entries'}; ${result.known} ${result.known === 1 ? 'was' : 'were'} already in your history.${damaged}`);
+      const imported = plural(vscode.l10n.t('Imported {0, plural, one {# new entry} other {# new entries}}; {1, plural, one {# was} other {# were}} already in your history.'), result.added, result.known);
+      const damaged = plural(vscode.l10n.t('{0, plural, one {# damaged line was} other {# damaged lines were}} skipped.'), result.problems.length);
+      void vscode.window.showInformationMessage(result.problems.length > 0 ? `${imported} ${damaged}` : imported);
     }),
   ];
 }
@@ -151,7 +154,7 @@ function idsOf(target: Target): { attemptId?: string; questionId?: string } {
 }
 
 function noHistory(): undefined {
-  void vscode.window.showInformationMessage('No answer is recorded for this question yet. Answer it against the clock first; finished answers can be reviewed and compared.');
+  void vscode.window.showInformationMessage(vscode.l10n.t('No answer is recorded for this question yet. Answer it against the clock first; finished answers can be reviewed and compared.'));
   return undefined;
 }
 
@@ -164,8 +167,8 @@ async function nextDue(queue: DueQueueService): Promise<(QueuedQuestion & { turn
   const later = queued.map((q) => q.due).filter((due): due is number => due !== undefined).sort((a, b) => a - b)[0];
   void vscode.window.showInformationMessage(
     later !== undefined
-      ? `Nothing is due right now. The next question comes back at ${new Date(later).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`
-      : 'All done for today: nothing is due and no new question is left for today. See you tomorrow!',
+      ? vscode.l10n.t('Nothing is due right now. The next question comes back at {0}.', new Date(later).toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' }))
+      : vscode.l10n.t('All done for today: nothing is due and no new question is left for today. See you tomorrow!'),
   );
   return undefined;
 }
@@ -175,7 +178,7 @@ async function pickAttempt(history: HistoryService, title: string): Promise<Atte
   if (attempts.length === 0) return noHistory();
   const choice = await vscode.window.showQuickPick(
     attempts.map((attempt) => ({ label: attempt.prompt, description: describeAttempt(attempt), attempt })),
-    { title, placeHolder: 'Pick a finished answer (newest first)', matchOnDescription: true },
+    { title, placeHolder: vscode.l10n.t('Pick a finished answer (newest first)'), matchOnDescription: true },
   );
   return choice?.attempt;
 }
@@ -184,8 +187,8 @@ async function pickQuestionWithHistory(history: HistoryService): Promise<string 
   const entries = [...(history.current?.questions() ?? [])].filter((entry) => entry.attempts.length > 0).sort((a, b) => (b.attempts.at(-1)?.at ?? 0) - (a.attempts.at(-1)?.at ?? 0));
   if (entries.length === 0) return noHistory();
   const choice = await vscode.window.showQuickPick(
-    entries.map((entry) => ({ label: entry.attempts.at(-1)!.prompt, description: `${entry.attempts.length} ${entry.attempts.length === 1 ? 'attempt' : 'attempts'}`, question: entry.question })),
-    { title: 'Show History', placeHolder: 'Pick a question you have answered' },
+    entries.map((entry) => ({ label: entry.attempts.at(-1)!.prompt, description: plural(vscode.l10n.t('{0, plural, one {# attempt} other {# attempts}}'), entry.attempts.length), question: entry.question })),
+    { title: vscode.l10n.t('Show History'), placeHolder: vscode.l10n.t('Pick a question you have answered') },
   );
   return choice?.question;
 }
@@ -195,37 +198,33 @@ async function pickFrom(entry: QuestionHistory, title: string): Promise<AttemptE
   const ratingOf = (attempt: AttemptEvent) => entry.reviews.filter((review) => review.attempt === attempt.id).at(-1)?.rating;
   const items = [...entry.attempts].reverse().map((attempt) => {
     const rating = ratingOf(attempt);
-    return { label: new Date(attempt.at).toLocaleString(), description: `${describeAttempt(attempt)} · ${rating ? `rated ${rating}` : 'not reviewed'}`, attempt };
+    return { label: localDateTime(attempt.at), description: `${describeAttempt(attempt)} · ${rating ? vscode.l10n.t('rated {0}', ratingLabel(rating)) : vscode.l10n.t('not reviewed')}`, attempt };
   });
-  const choice = await vscode.window.showQuickPick(items, { title: `${title}: ${truncate(entry.attempts[0].prompt, 60)}`, placeHolder: 'Pick an attempt to review again, open or delete' });
+  const choice = await vscode.window.showQuickPick(items, { title: `${title}: ${truncate(entry.attempts[0].prompt, 60)}`, placeHolder: vscode.l10n.t('Pick an attempt to review again, open or delete') });
   return choice?.attempt;
 }
 
 async function attemptActions(attempt: AttemptEvent, services: PracticeServices): Promise<void> {
   const actions = [
-    { label: '$(checklist) Review Again', run: () => services.reviews.show(attempt.id) },
-    { label: '$(go-to-file) Open Draft', run: () => vscode.commands.executeCommand(Commands.openDraft, { attemptId: attempt.id }) },
-    { label: '$(diff) Compare in Diff Editor', run: () => vscode.commands.executeCommand(Commands.compareInDiffEditor, { attemptId: attempt.id }) },
-    { label: '$(trash) Delete Attempt', description: 'from the history; the draft file stays', run: () => deleteAttempt(attempt, services.history) },
+    { label: `$(checklist) ${vscode.l10n.t('Review Again')}`, run: () => services.reviews.show(attempt.id) },
+    { label: `$(go-to-file) ${vscode.l10n.t('Open Draft')}`, run: () => vscode.commands.executeCommand(Commands.openDraft, { attemptId: attempt.id }) },
+    { label: `$(diff) ${vscode.l10n.t('Compare in Diff Editor')}`, run: () => vscode.commands.executeCommand(Commands.compareInDiffEditor, { attemptId: attempt.id }) },
+    { label: `$(trash) ${vscode.l10n.t('Delete Attempt')}`, description: vscode.l10n.t('from the history; the draft file stays'), run: () => deleteAttempt(attempt, services.history) },
   ];
-  const choice = await vscode.window.showQuickPick(actions, { title: `${new Date(attempt.at).toLocaleString()} · ${describeAttempt(attempt)}`, placeHolder: 'What do you want to do with this attempt?' });
+  const choice = await vscode.window.showQuickPick(actions, { title: `${localDateTime(attempt.at)} · ${describeAttempt(attempt)}`, placeHolder: vscode.l10n.t('What do you want to do with this attempt?') });
   await choice?.run();
 }
 
 async function deleteAttempt(attempt: AttemptEvent, history: HistoryService): Promise<void> {
   const choice = await vscode.window.showWarningMessage(
-    'Delete this attempt from your practice history?',
-    { modal: true, detail: `Its review goes too, and the question's schedule is recomputed without it. The draft file stays at ${vscode.Uri.parse(attempt.draft).fsPath}.` },
-    'Delete Attempt',
+    vscode.l10n.t('Delete this attempt from your practice history?'),
+    { modal: true, detail: vscode.l10n.t("Its review goes too, and the question's schedule is recomputed without it. The draft file stays at {0}.", vscode.Uri.parse(attempt.draft).fsPath) },
+    vscode.l10n.t('Delete Attempt'),
   );
   if (choice) await history.deleteAttempt(attempt.id);
 }
 
-function capitalize(word: string): string {
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
-
 function describeAttempt(attempt: AttemptEvent): string {
-  const over = attempt.overtimeSeconds > 0 ? `, ${formatDuration(attempt.overtimeSeconds)} over` : '';
-  return `${formatDuration(attempt.activeSeconds)} of ${formatDuration(attempt.budgetSeconds)}${over}`;
+  const used = vscode.l10n.t('{0} of {1}', formatDuration(attempt.activeSeconds), formatDuration(attempt.budgetSeconds));
+  return attempt.overtimeSeconds > 0 ? vscode.l10n.t('{0}, {1} over', used, formatDuration(attempt.overtimeSeconds)) : used;
 }

@@ -71,11 +71,11 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   /** Check Against Key Points for the answer under review (its button, or the palette). */
   async checkKeyPoints(): Promise<void> {
     if (!this.panel) {
-      void vscode.window.showInformationMessage('Open a review first: finish an answer, or pick one with Review Answer.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a review first: finish an answer, or pick one with Review Answer.'));
       return;
     }
     if (!this.context.settings().interviewerEnabled) {
-      const choice = await vscode.window.showInformationMessage('The interviewer is off. Turned on, Check Against Key Points sends the question, its key points and your answer to a language model you have in VS Code, only when you click, and shows you exactly what is sent the first time.', 'Turn On and Check');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The interviewer is off. Turned on, Check Against Key Points sends the question, its key points and your answer to a language model you have in VS Code, only when you click, and shows you exactly what is sent the first time.'), vscode.l10n.t('Turn On and Check'));
       if (!choice) return;
       await vscode.workspace.getConfiguration().update(SettingIds.interviewerEnabled, true, vscode.ConfigurationTarget.Global);
     }
@@ -100,7 +100,7 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
     await this.context.history.ready();
     const attempt = this.context.history.current?.attempt(attemptId);
     if (!attempt) {
-      void vscode.window.showErrorMessage('That attempt is no longer in your practice history (it was deleted). Pick another one from the question’s history.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('That attempt is no longer in your practice history (it was deleted). Pick another one from the question’s history.'));
       return;
     }
     if (this.panel) {
@@ -108,7 +108,7 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
       this.panel.reveal();
       return;
     }
-    const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.review, 'Review', { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.context.extensionUri));
+    const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.review, vscode.l10n.t('Review'), { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.context.extensionUri));
     this.panel = await ReviewPanel.create(webviewPanel, attempt, this.context, () => (this.panel = undefined), series);
   }
 
@@ -160,7 +160,7 @@ class ReviewPanel implements vscode.Disposable {
     const review = new ReviewPanel(panel, context, onDispose);
     await review.prepare(attempt, series);
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
-    panel.webview.html = pageHtml(panel.webview, context.extensionUri, { title: 'Review', styles: ['media/webview.css', 'media/review.css'], script: 'dist/webview/review.js', rootId: 'review', initialState: review.state() });
+    panel.webview.html = pageHtml(panel.webview, context.extensionUri, { title: vscode.l10n.t('Review'), styles: ['media/webview.css', 'media/review.css'], script: 'dist/webview/review.js', rootId: 'review', initialState: review.state() });
     review.subscriptions.push(
       panel.onDidDispose(() => review.dispose()),
       panel.webview.onDidReceiveMessage((message: unknown) => void review.receive(message)),
@@ -219,7 +219,7 @@ class ReviewPanel implements vscode.Disposable {
       ...(dialogue && question ? { modelAnswer: modelAnswerText(dialogue.turns, question.turnIndex) } : {}),
       levels: RUBRIC_LEVELS.map((level) => level.label),
     };
-    this.panel.title = `Review: ${truncateTitle(this.base.question.prompt)}`;
+    this.panel.title = vscode.l10n.t('Review: {0}', truncateTitle(this.base.question.prompt));
   }
 
   private state(): ReviewState {
@@ -347,9 +347,9 @@ async function readDraft(uri: string, prompt: string): Promise<ReviewState['draf
     // The session module loads only for a review, never at activation.
     const { sessionDraftAnswer } = await import('../lazy/mock');
     const written = sessionDraftAnswer(text, prompt) ?? writtenAnswer(text);
-    return written ? { markdown: written } : { missing: 'You wrote nothing in this draft.' };
+    return written ? { markdown: written } : { missing: vscode.l10n.t('You wrote nothing in this draft.') };
   } catch {
-    return { missing: `The draft file ${vscode.Uri.parse(uri).fsPath} was moved or deleted.` };
+    return { missing: vscode.l10n.t('The draft file {0} was moved or deleted.', vscode.Uri.parse(uri).fsPath) };
   }
 }
 

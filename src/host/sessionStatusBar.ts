@@ -7,15 +7,15 @@ export class SessionStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(SESSION_STATUS_ITEM, vscode.StatusBarAlignment.Left, 100);
 
   constructor() {
-    this.item.name = 'Interview Dialogues Mock Interview';
+    this.item.name = vscode.l10n.t('Interview Dialogues Mock Interview');
     this.item.command = Commands.sessionActions;
   }
 
   /** @param reviewing `2 of 5` while the user goes through the reviews after the end. */
   show(view: MockSessionView, reviewing?: string): void {
     const icon = view.ended ? '$(checklist)' : view.paused ? '$(debug-pause)' : '$(mortar-board)';
-    this.item.text = `${icon} ${view.ended && reviewing ? `Interview over · review ${reviewing}` : view.statusText}`;
-    const hint = view.ended ? 'Click to go on with the reviews or see the report.' : 'Click for Pause, Next Question and End Interview.';
+    this.item.text = `${icon} ${view.ended && reviewing ? vscode.l10n.t('Interview over · review {0}', reviewing) : view.statusText}`;
+    const hint = view.ended ? vscode.l10n.t('Click to go on with the reviews or see the report.') : vscode.l10n.t('Click for Pause, Next Question and End Interview.');
     this.item.tooltip = `${view.description} ${hint}`;
     this.item.accessibilityInformation = { label: `${view.description} ${hint}`, role: 'button' };
     // Only these two theme colours are allowed as status-bar backgrounds; the more urgent clock decides.

@@ -19,8 +19,6 @@ export interface StatsContext {
   log: vscode.LogOutputChannel;
 }
 
-const TITLE = 'Practice Statistics';
-
 /** The Show Statistics command, the serializer and the one stats panel. */
 export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<unknown> {
   private panel: StatsPanel | undefined;
@@ -39,7 +37,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
       this.panel.reveal();
       return;
     }
-    const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.stats, TITLE, vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
+    const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.stats, statsTitle(), vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
     await this.adopt(webviewPanel);
   }
 
@@ -86,7 +84,7 @@ class StatsPanel implements vscode.Disposable {
     private readonly context: StatsContext,
     private readonly onDispose: () => void,
   ) {
-    panel.title = TITLE;
+    panel.title = statsTitle();
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
     this.subscriptions.push(
       panel.onDidDispose(() => this.dispose()),
@@ -103,7 +101,7 @@ class StatsPanel implements vscode.Disposable {
   async start(): Promise<void> {
     const state = await this.state();
     if (this.disposed) return;
-    this.panel.webview.html = pageHtml(this.panel.webview, this.context.extensionUri, { title: TITLE, styles: ['media/webview.css', 'media/stats.css'], script: 'dist/webview/stats.js', rootId: 'stats', initialState: state });
+    this.panel.webview.html = pageHtml(this.panel.webview, this.context.extensionUri, { title: statsTitle(), styles: ['media/webview.css', 'media/stats.css'], script: 'dist/webview/stats.js', rootId: 'stats', initialState: state });
   }
 
   reveal(): void {
@@ -174,3 +172,7 @@ const ACTIONS: Record<StatsAction, string> = {
   practiseDue: Commands.practiseDue,
   topics: `${Views.topics}.focus`,
 };
+
+function statsTitle(): string {
+  return vscode.l10n.t('Practice Statistics');
+}

@@ -7,7 +7,7 @@ export class TimerStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem(TIMER_STATUS_ITEM, vscode.StatusBarAlignment.Left, 100);
 
   constructor() {
-    this.item.name = 'Interview Dialogues Timer';
+    this.item.name = vscode.l10n.t('Interview Dialogues Timer');
     this.item.command = Commands.timerActions;
   }
 

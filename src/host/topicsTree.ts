@@ -6,10 +6,12 @@ import * as vscode from 'vscode';
 import type { LibraryFilter } from '../core/library';
 import { budgetOf } from '../core/draft';
 import type { Dialogue, Question } from '../core/model';
+import { plural } from '../core/plural';
 import { dueLabel } from '../core/review/dueLabel';
 import { formatDuration } from '../core/text';
 import { Commands, ContextKeys } from '../ids';
 import { ContextKey } from './contextKey';
+import { ratingLabel } from './l10n';
 import type { DueQueueService } from './dueQueue';
 import type { LibraryService } from './libraryService';
 import type { HistoryService } from './historyService';
@@ -94,7 +96,7 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const item = new vscode.TreeItem(node.topic, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `topic:${node.topic}`;
     const count = node.dialogues.length;
-    item.description = `${count} ${count === 1 ? 'dialogue' : 'dialogues'}`;
+    item.description = plural(vscode.l10n.t('{0, plural, one {# dialogue} other {# dialogues}}'), count);
     item.iconPath = new vscode.ThemeIcon(node.dialogues.every((d) => d.kind === 'mock') ? 'organization' : 'folder-library');
     item.contextValue = 'topic';
     return item;
@@ -104,21 +106,23 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const item = new vscode.TreeItem(dialogue.title, dialogue.questions.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `dialogue:${dialogue.id}`;
     const practised = dialogue.questions.filter((q) => this.history.progress(q.id)).length;
-    const status = practised === 0 ? '' : practised === dialogue.questions.length ? ' · ✓ practised' : ` · ${practised}/${dialogue.questions.length} practised`;
-    item.description = `${dialogue.kind === 'mock' ? 'mock · ' : ''}${dialogue.level}${status}`;
+    const status = practised === 0 ? undefined : practised === dialogue.questions.length ? vscode.l10n.t('✓ practised') : vscode.l10n.t('{0}/{1} practised', practised, dialogue.questions.length);
+    item.description = [dialogue.kind === 'mock' ? vscode.l10n.t('mock') : undefined, dialogue.level, status].filter(Boolean).join(' · ');
     const settings = this.settings();
     const totalSeconds = dialogue.questions.reduce((sum, q) => sum + budgetOf(dialogue, q, settings), 0);
     const tooltip = new vscode.MarkdownString(undefined, false);
     tooltip.appendMarkdown(`**${escapeMarkdown(dialogue.title)}**\n\n`);
-    tooltip.appendMarkdown(`${escapeMarkdown(dialogue.topic)} · ${dialogue.level} · ${dialogue.questions.length} questions · ${formatDuration(totalSeconds)} to answer them all\n\n`);
-    if (dialogue.tags.length > 0) tooltip.appendMarkdown(`Tags: ${dialogue.tags.map((t) => `\`${escapeMarkdown(t)}\``).join(' ')}\n\n`);
-    if (practised > 0) tooltip.appendMarkdown(`Practised ${practised} of ${dialogue.questions.length} questions\n\n`);
-    tooltip.appendMarkdown(`From ${escapeMarkdown(dialogue.sourceLabel ?? 'the library')}: ${escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(dialogue.file), false))}`);
+    const questions = plural(vscode.l10n.t('{0, plural, one {# question} other {# questions}}'), dialogue.questions.length);
+    tooltip.appendMarkdown(`${escapeMarkdown(dialogue.topic)} · ${escapeMarkdown(dialogue.level)} · ${questions} · ${vscode.l10n.t('{0} to answer them all', formatDuration(totalSeconds))}\n\n`);
+    if (dialogue.tags.length > 0) tooltip.appendMarkdown(`${vscode.l10n.t('Tags: {0}', dialogue.tags.map((t) => `\`${escapeMarkdown(t)}\``).join(' '))}\n\n`);
+    if (practised > 0) tooltip.appendMarkdown(`${plural(vscode.l10n.t('Practised {0} of {1, plural, one {# question} other {# questions}}', practised, dialogue.questions.length), practised, dialogue.questions.length)}\n\n`);
+    const file = escapeMarkdown(vscode.workspace.asRelativePath(vscode.Uri.parse(dialogue.file), false));
+    tooltip.appendMarkdown(dialogue.sourceLabel ? vscode.l10n.t('From {0}: {1}', escapeMarkdown(dialogue.sourceLabel), file) : vscode.l10n.t('From the library: {0}', file));
     item.tooltip = tooltip;
     item.iconPath = new vscode.ThemeIcon(dialogue.kind === 'mock' ? 'record' : 'comment-discussion');
     item.contextValue = 'dialogue';
-    item.command = { command: Commands.openDialogue, title: 'Open Dialogue', arguments: [{ dialogueId: dialogue.id }] };
-    item.accessibilityInformation = { label: `${dialogue.title}, ${dialogue.level}${practised > 0 ? `, practised ${practised} of ${dialogue.questions.length}` : ''}` };
+    item.command = { command: Commands.openDialogue, title: vscode.l10n.t('Open Dialogue'), arguments: [{ dialogueId: dialogue.id }] };
+    item.accessibilityInformation = { label: [dialogue.title, dialogue.level, ...(practised > 0 ? [vscode.l10n.t('practised {0} of {1}', practised, dialogue.questions.length)] : [])].join(', ') };
     return item;
   }
 
@@ -131,20 +135,23 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const when = days ? dueLabel(card, Date.now(), days) : { dueToday: false };
     const budget = budgetOf(dialogue, question, this.settings());
     const done = progress ? `✓ ${formatDuration(progress.bestSeconds)}` : formatDuration(budget);
-    item.description = [due ? dialogue.title : undefined, when.short ?? (due ? 'new' : undefined), done].filter(Boolean).join(' · ');
+    item.description = [due ? dialogue.title : undefined, when.short ?? (due ? vscode.l10n.t('new') : undefined), done].filter(Boolean).join(' · ');
     item.iconPath = card?.suspended
       ? new vscode.ThemeIcon('debug-pause')
       : progress ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('question');
     const tooltip = new vscode.MarkdownString(undefined, false);
-    tooltip.appendMarkdown(`${escapeMarkdown(question.prompt)}\n\n${formatDuration(budget)} to answer`);
-    if (progress) tooltip.appendMarkdown(` · answered ${progress.attempts}× · best ${formatDuration(progress.bestSeconds)}`);
-    if (when.short) tooltip.appendMarkdown(` · ${when.short}`);
-    if (card?.lastRating) tooltip.appendMarkdown(` · last rated ${card.lastRating}`);
+    const facts = [
+      vscode.l10n.t('{0} to answer', formatDuration(budget)),
+      ...(progress ? [vscode.l10n.t('answered {0}×', progress.attempts), vscode.l10n.t('best {0}', formatDuration(progress.bestSeconds))] : []),
+      ...(when.short ? [when.short] : []),
+      ...(card?.lastRating ? [vscode.l10n.t('last rated {0}', ratingLabel(card.lastRating))] : []),
+    ];
+    tooltip.appendMarkdown(`${escapeMarkdown(question.prompt)}\n\n${facts.join(' · ')}`);
     item.tooltip = tooltip;
     item.contextValue = ['question', progress ? 'answered' : undefined, card && card.state !== 'new' ? 'reviewed' : undefined, card?.suspended ? 'suspended' : undefined].filter(Boolean).join('.');
-    item.command = { command: Commands.openDialogue, title: 'Open Dialogue at Question', arguments: [{ dialogueId: dialogue.id, turnIndex: question.turnIndex }] };
-    const status = progress ? `Answered, best time ${formatDuration(progress.bestSeconds)}` : `Not answered yet, ${formatDuration(budget)} to answer`;
-    item.accessibilityInformation = { label: `Question: ${question.prompt}. ${status}${when.short ? `, ${when.short}` : ''}` };
+    item.command = { command: Commands.openDialogue, title: vscode.l10n.t('Open Dialogue at Question'), arguments: [{ dialogueId: dialogue.id, turnIndex: question.turnIndex }] };
+    const status = progress ? vscode.l10n.t('Answered, best time {0}', formatDuration(progress.bestSeconds)) : vscode.l10n.t('Not answered yet, {0} to answer', formatDuration(budget));
+    item.accessibilityInformation = { label: `${vscode.l10n.t('Question: {0}.', question.prompt)} ${[status, ...(when.short ? [when.short] : [])].join(', ')}` };
     return item;
   }
 
@@ -161,14 +168,14 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 }
 
 function dueItem(node: DueNode): vscode.TreeItem {
-  const item = new vscode.TreeItem('Due today', vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(vscode.l10n.t('Due today'), vscode.TreeItemCollapsibleState.Expanded);
   item.id = 'due';
   const again = node.questions.length - node.fresh;
-  item.description = [again > 0 ? `${again} due` : undefined, node.fresh > 0 ? `${node.fresh} new` : undefined].filter(Boolean).join(' · ');
+  item.description = [again > 0 ? vscode.l10n.t('{0} due', again) : undefined, node.fresh > 0 ? vscode.l10n.t('{0} new', node.fresh) : undefined].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon('calendar');
   item.contextValue = 'due';
-  item.tooltip = 'Questions to practise today: those due again, then new ones up to your daily limit (setting interviewDialogues.review.newQuestionsPerDay). Practise them one by one with Practise Due Questions.';
-  item.accessibilityInformation = { label: `Due today: ${item.description}` };
+  item.tooltip = vscode.l10n.t('Questions to practise today: those due again, then new ones up to your daily limit (setting interviewDialogues.review.newQuestionsPerDay). Practise them one by one with Practise Due Questions.');
+  item.accessibilityInformation = { label: vscode.l10n.t('Due today: {0}', item.description) };
   return item;
 }
 
@@ -177,8 +184,8 @@ function escapeMarkdown(text: string): string {
 }
 
 function describeFilter(filter: LibraryFilter): string | undefined {
-  if (filter.level) return `level: ${filter.level}`;
-  if (filter.tag) return `tag: ${filter.tag}`;
-  if (filter.source) return 'one source';
+  if (filter.level) return vscode.l10n.t('level: {0}', filter.level);
+  if (filter.tag) return vscode.l10n.t('tag: {0}', filter.tag);
+  if (filter.source) return vscode.l10n.t('one source');
   return undefined;
 }

@@ -44,8 +44,8 @@ export const workspaceDialogueFileSystem: DialogueFileSystem = {
   join: (folder, name) => vscode.Uri.joinPath(vscode.Uri.parse(folder), name).toString(),
   describeError(error) {
     if (error instanceof vscode.FileSystemError) {
-      if (error.code === 'FileNotFound') return 'not found';
-      if (error.code === 'NoPermissions') return 'permission denied';
+      if (error.code === 'FileNotFound') return vscode.l10n.t('not found');
+      if (error.code === 'NoPermissions') return vscode.l10n.t('permission denied');
       return error.message;
     }
     return nodeDialogueFileSystem.describeError(error);

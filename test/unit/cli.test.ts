@@ -7,7 +7,7 @@ import { cliScript } from './cliScript';
 import { md, REPO } from './helpers';
 
 const SEED_TITLES = ['System Design Interview', 'Deep Dive into Architecture', 'Optimizing a Slow Application', 'Leadership and Mentoring', 'Scaling an Existing Product'];
-const SUMMARY = /^(\d+) file\(s\), (\d+) dialogue\(s\), (\d+) question\(s\): (\d+) error\(s\), (\d+) warning\(s\)$/;
+const SUMMARY = /^(\d+) files?, (\d+) dialogues?, (\d+) questions?: (\d+) errors?, (\d+) warnings?$/;
 const DIAGNOSTIC_LINE = /^(.+):(\d+):(\d+): (error|warning|info): (.+)$/;
 
 interface CliJson {

@@ -94,7 +94,7 @@ describe('cli: a proper command-line tool', function () {
       const lines = stdout.trimEnd().split('\n');
       assert.equal(lines[0], '::error file=gh/we%2Cird%3Aname.md,line=1,col=1,endLine=2,title=Interview Dialogues::dialogue `100%25 done` has no turns; turns start with `**Interviewer:**` or `**Candidate:**` (or `Interviewee`, `You`, `Q:`/`A:`, or a name listed under `speakers:` in the front matter) (put tips under a `#` heading instead)');
       assert.match(lines[1], /^::warning file=gh\/we%2Cird%3Aname\.md,line=5,col=1,title=Interview Dialogues::unknown speaker `Interviewr`/);
-      assert.match(lines[2], /^1 file\(s\), 1 dialogue\(s\)/);
+      assert.match(lines[2], /^1 file, 1 dialogue,/);
     });
 
     it('marks an info as a notice', async () => {
@@ -112,7 +112,7 @@ describe('cli: a proper command-line tool', function () {
       assert.equal(all.status, 1);
       const some = run(['validate', '--exclude', 'README.md', '--exclude=drafts', 'pack']);
       assert.equal(some.status, 0, some.stdout);
-      assert.equal(some.stdout, '1 file(s), 1 dialogue(s), 1 question(s): 0 error(s), 0 warning(s)\n');
+      assert.equal(some.stdout, '1 file, 1 dialogue, 1 question: 0 errors, 0 warnings\n');
     });
 
     it('skips a file over --max-file-size with one error that says how to raise the limit, and names no VS Code setting', async () => {
@@ -191,7 +191,7 @@ describe('cli: a proper command-line tool', function () {
       assert.equal(status, 0);
       const lines = received.trimEnd().split('\n');
       assert.equal(lines.length, DIALOGUES + 1);
-      assert.equal(lines.at(-1), `1 file(s), ${DIALOGUES} dialogue(s), ${DIALOGUES} question(s): 0 error(s), ${DIALOGUES} warning(s)`);
+      assert.equal(lines.at(-1), `1 file, ${DIALOGUES} dialogues, ${DIALOGUES} questions: 0 errors, ${DIALOGUES} warnings`);
     });
 
     it('stops quietly when the reader stops early (`| head`)', () => {
@@ -214,7 +214,7 @@ describe('cli: a proper command-line tool', function () {
       const written = await write('import/out/rate-limiter.md', stdout);
       const validated = run(['validate', written]);
       assert.equal(validated.status, 0);
-      assert.equal(validated.stdout, '1 file(s), 1 dialogue(s), 2 question(s): 0 error(s), 0 warning(s)\n');
+      assert.equal(validated.stdout, '1 file, 1 dialogue, 2 questions: 0 errors, 0 warnings\n');
     });
 
     it('reads standard input for `-`, takes --title and the roles given', () => {

@@ -147,7 +147,7 @@ describe('parser: nothing disappears silently', () => {
     const source = md('## A', '**Interviewer:** q', '**Candidate:** a', '**Time:** 5 min', 'An author’s note.', '', 'And more of it.', '**Interviewer:** q2');
     const result = parse(source);
     assert.deepEqual(result.diagnostics.map((d) => [d.line, d.endLine, d.severity]), [[5, 7, 'warning']]);
-    assert.match(result.diagnostics[0].message, /^lines 5–7 are outside any turn, so the player does not show it/);
+    assert.match(result.diagnostics[0].message, /^lines 5–7 are outside any turn, so the player does not show them/);
     assert.equal(speakers(result.dialogues[0]), 'ici');
   });
 

@@ -140,12 +140,21 @@ export async function focusWorkbench(page: Page): Promise<void> {
  * it does not wait for the palette to close (the command opens a QuickPick of its own in the same widget).
  */
 export async function runCommand(page: Page, title: string, commandId: string, options: { keepOpen?: boolean } = {}): Promise<void> {
-  await focusWorkbench(page);
-  await page.keyboard.press('F1');
   const widget = page.locator('.quick-input-widget');
   const input = widget.locator('.quick-input-box input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
+  // A webview that had the focus can take it back a moment after the palette opened, which closes the palette:
+  // open it again, a few times, rather than fail on a race no user would notice.
+  for (let attempt = 1; ; attempt++) {
+    await focusWorkbench(page);
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(`>${title}`, { timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   const row = widget.locator('.monaco-list-row').filter({ has: page.locator(`.quick-input-list-entry[data-quick-input-id="${commandId}"]`) });
   await row.first().waitFor({ state: 'visible', timeout: 15_000 });
   await row.first().click();
@@ -177,7 +186,12 @@ export function tab(page: Page, title: string): Locator {
  */
 export async function activeEditorText(page: Page): Promise<string> {
   const lines = page.locator('.editor-group-container.active .editor-instance .monaco-editor .view-lines').first();
-  return ((await lines.innerText()) ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+  // Monaco reuses line elements out of order: read them by their position on screen, not in DOM order.
+  const text = await lines.evaluate((element) => [...element.querySelectorAll<HTMLElement>('.view-line')]
+    .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+    .map((line) => line.innerText)
+    .join('\n'));
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 /** Reloads the window as a person does (Developer: Reload Window) and waits for the new workbench. */

@@ -1,0 +1,32 @@
+// Mutation testing of the pure core (`npm run test:mutation`; results and survivors in docs/testing.md).
+// Stryker mutates src/core in a sandbox, compiles it with tsc as `npm run test:unit` does, and runs the
+// compiled unit tests with mocha; per-test coverage runs only the tests that reach each mutant.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate: ['src/core/**/*.ts'],
+  buildCommand: 'tsc -p tsconfig.json',
+  testRunner: 'mocha',
+  mochaOptions: {
+    config: '.mocharc.json',
+    spec: ['out/test/unit/**/*.test.js'],
+    // Tests of the CLI as a child process: per-test coverage cannot see into another process, and each mutant
+    // would pay for a Node start-up. The core they reach is tested in-process.
+    ignore: ['out/test/unit/cli.test.js', 'out/test/unit/cli.tool.test.js', 'out/test/unit/historyConcurrency.test.js'],
+  },
+  coverageAnalysis: 'perTest',
+  // Reruns test only the mutants whose code or tests changed since the last run.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  // The machine has two cores shared with other work.
+  concurrency: 2,
+  timeoutMS: 10000,
+  dryRunTimeoutMinutes: 15,
+  // Build output and test artefacts need not be copied into the sandbox.
+  ignorePatterns: ['out', 'dist', 'test-results', '.vscode-test', '.cache', 'reports', '*.vsix'],
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};
