@@ -2,7 +2,8 @@
 import * as l10n from '@vscode/l10n';
 
 export interface OptionSpec {
-  name: string;
+  /** The option as typed after `--` (an id: never translated). */
+  id: string;
   /** `flag` takes no value; `value` takes one; `list` takes one each time it is given. */
   kind: 'flag' | 'value' | 'list';
   /** Placeholder for the value in help text, e.g. `GLOB`. */
@@ -23,7 +24,7 @@ export class UsageError extends Error {}
 
 export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[]): ParsedArgs {
   const parsed: ParsedArgs = { flags: new Set(), values: new Map(), lists: new Map(), positionals: [] };
-  const byName = new Map(specs.map((spec) => [spec.name, spec]));
+  const byName = new Map(specs.map((spec) => [spec.id, spec]));
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -58,7 +59,7 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
 
 /** `  --name VALUE   help`, aligned, for `--help`. */
 export function describeOptions(specs: readonly OptionSpec[]): string {
-  const heads = specs.map((spec) => `--${spec.name}${spec.value ? ` ${spec.value}` : ''}`);
+  const heads = specs.map((spec) => `--${spec.id}${spec.value ? ` ${spec.value}` : ''}`);
   const width = Math.max(...heads.map((head) => head.length));
   return specs.map((spec, i) => `  ${heads[i].padEnd(width)}  ${spec.help}`).join('\n');
 }

@@ -17,7 +17,8 @@ export interface CliOutput {
  * language: the tables are module constants, built before that.
  */
 export interface CliCommand {
-  name: string;
+  /** The command as typed (an id: never translated). */
+  id: string;
   /** One line for the global `--help`. */
   summary: string;
   /** The `node dist/cli.js NAME …` synopsis for `--help` and usage errors (not translated: names and metavariables). */

@@ -62,7 +62,7 @@ export function defaultStorageFolder(environment: Pick<CliEnvironment, 'platform
 /** `stats`: totals, streak, due today and per-topic coverage; `--json` for programs. */
 export function statsCommand(environment: () => CliEnvironment = machine): CliCommand {
   return {
-    name: 'stats',
+    id: 'stats',
     get summary() {
       return l10n.t('practice statistics from a history folder: totals, due today, per-topic coverage');
     },
@@ -73,7 +73,7 @@ export function statsCommand(environment: () => CliEnvironment = machine): CliCo
       );
     },
     get options() {
-      return [{ name: 'json', kind: 'flag', help: l10n.t('print JSON: {0}', 'attempts, reviews, dueToday, questions [{ id, due, lastRating }], topics…') }] as const;
+      return [{ id: 'json', kind: 'flag', help: l10n.t('print JSON: {0}', 'attempts, reviews, dueToday, questions [{ id, due, lastRating }], topics…') }] as const;
     },
     async run(args, output) {
       const now = environment();
@@ -90,7 +90,7 @@ export function statsCommand(environment: () => CliEnvironment = machine): CliCo
 /** `export --csv`: every attempt and review as CSV rows for a spreadsheet. */
 export function exportCommand(environment: () => CliEnvironment = machine): CliCommand {
   return {
-    name: 'export',
+    id: 'export',
     get summary() {
       return l10n.t('every attempt and review of a history folder as CSV, for spreadsheets');
     },
@@ -101,7 +101,7 @@ export function exportCommand(environment: () => CliEnvironment = machine): CliC
       );
     },
     get options() {
-      return [{ name: 'csv', kind: 'flag', help: l10n.t('CSV, the one export format there is') }] as const;
+      return [{ id: 'csv', kind: 'flag', help: l10n.t('CSV, the one export format there is') }] as const;
     },
     async run(args, output) {
       if (!args.flags.has('csv')) throw new UsageError(l10n.t('export needs a format: --csv is the one there is'));

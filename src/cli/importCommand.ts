@@ -6,7 +6,7 @@ import { UsageError } from './args';
 import { type CliCommand, EXIT } from './command';
 
 export const importCommand: CliCommand = {
-  name: 'import',
+  id: 'import',
   get summary() {
     return l10n.t('turn an interview transcript or notes into a dialogue file, printed to standard output');
   },
@@ -19,9 +19,9 @@ export const importCommand: CliCommand = {
   },
   get options() {
     return [
-      { name: 'title', kind: 'value', value: 'TEXT', help: l10n.t('title of the dialogue when the transcript has no heading (default: from the file name)') },
-      { name: 'interviewer', kind: 'list', value: 'NAME', help: l10n.t('a name that is the interviewer; repeatable') },
-      { name: 'candidate', kind: 'list', value: 'NAME', help: l10n.t('a name that is the candidate; repeatable') },
+      { id: 'title', kind: 'value', value: 'TEXT', help: l10n.t('title of the dialogue when the transcript has no heading (default: from the file name)') },
+      { id: 'interviewer', kind: 'list', value: 'NAME', help: l10n.t('a name that is the interviewer; repeatable') },
+      { id: 'candidate', kind: 'list', value: 'NAME', help: l10n.t('a name that is the candidate; repeatable') },
     ] as const;
   },
   async run(args, output) {

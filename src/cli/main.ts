@@ -22,7 +22,7 @@ export async function runCli(argv: readonly string[], output: CliOutput, command
     return EXIT.usage;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
-    const command = rest[0] === undefined ? undefined : commands.find((c) => c.name === rest[0]);
+    const command = rest[0] === undefined ? undefined : commands.find((c) => c.id === rest[0]);
     output.out(`${command ? commandHelp(command) : globalHelp(commands)}\n`);
     return EXIT.clean;
   }
@@ -30,7 +30,7 @@ export async function runCli(argv: readonly string[], output: CliOutput, command
     output.out(`${version}\n`);
     return EXIT.clean;
   }
-  const command = commands.find((c) => c.name === first);
+  const command = commands.find((c) => c.id === first);
   if (!command) {
     output.err(`${l10n.t('{0}: unknown command `{1}`', PROGRAM, first)}\n\n${globalHelp(commands)}\n`);
     return EXIT.usage;
@@ -43,7 +43,7 @@ export async function runCli(argv: readonly string[], output: CliOutput, command
     return await command.run(parseArgs(rest, command.options), output);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    output.err(`${PROGRAM} ${command.name}: ${error.message}\n${usageLine(command)}\n${l10n.t('More: {0}', `${PROGRAM} ${command.name} --help`)}\n`);
+    output.err(`${PROGRAM} ${command.id}: ${error.message}\n${usageLine(command)}\n${l10n.t('More: {0}', `${PROGRAM} ${command.id} --help`)}\n`);
     return EXIT.usage;
   }
 }
@@ -62,7 +62,7 @@ function usageLine(command: CliCommand): string {
 }
 
 function globalHelp(commands: readonly CliCommand[]): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = Math.max(...commands.map((c) => c.id.length));
   return [
     l10n.t("Interview Dialogues {0}: dialogue files from the command line, with the extension's own parser.", version),
     '',
@@ -72,13 +72,13 @@ function globalHelp(commands: readonly CliCommand[]): string {
     `  ${PROGRAM} --version`,
     '',
     l10n.t('Commands:'),
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.id.padEnd(width)}  ${c.summary}`),
     '',
     exitCodes(),
   ].join('\n');
 }
 
 function commandHelp(command: CliCommand): string {
-  const options = describeOptions([...command.options, { name: 'help', kind: 'flag', help: l10n.t('this text') }]);
+  const options = describeOptions([...command.options, { id: 'help', kind: 'flag', help: l10n.t('this text') }]);
   return [usageLine(command), '', command.description, '', l10n.t('Options:'), options, '', exitCodes()].join('\n');
 }

@@ -13,7 +13,7 @@ import { type Format, formatFindings, FORMATS } from './report';
 const LIMIT_HINT = '--max-file-size BYTES';
 
 export const validateCommand: CliCommand = {
-  name: 'validate',
+  id: 'validate',
   get summary() {
     return l10n.t('check dialogue files and folders (searched for *.md) and print every problem');
   },
@@ -25,10 +25,10 @@ export const validateCommand: CliCommand = {
   },
   get options() {
     return [
-      { name: 'format', kind: 'value', value: FORMATS.join('|'), help: l10n.t('output format (default text)') },
-      { name: 'json', kind: 'flag', help: l10n.t('the same as --format json') },
-      { name: 'exclude', kind: 'list', value: 'GLOB', help: l10n.t('skip files and folders that match, relative to each PATH (README.md, drafts/**); repeatable') },
-      { name: 'max-file-size', kind: 'value', value: 'BYTES', help: l10n.t('skip larger files with one error (default 1048576)') },
+      { id: 'format', kind: 'value', value: FORMATS.join('|'), help: l10n.t('output format (default text)') },
+      { id: 'json', kind: 'flag', help: l10n.t('the same as --format json') },
+      { id: 'exclude', kind: 'list', value: 'GLOB', help: l10n.t('skip files and folders that match, relative to each PATH (README.md, drafts/**); repeatable') },
+      { id: 'max-file-size', kind: 'value', value: 'BYTES', help: l10n.t('skip larger files with one error (default 1048576)') },
     ] as const;
   },
   async run(args, output) {

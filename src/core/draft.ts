@@ -1,17 +1,20 @@
 /** The Markdown a draft answer starts from, and how much of a draft the user actually wrote. */
+import * as l10n from '@vscode/l10n';
 import type { Dialogue, Question } from './model';
 import { formatDuration, plainText, slugify, truncate, wordCount } from './text';
 import { isDesignTopic } from './topics';
 
-const DESIGN_OUTLINE = [
-  'Requirements (functional, non-functional, scale estimates)',
-  'API',
-  'Data model',
-  'High-level design',
-  'Bottlenecks and scaling',
-  'Trade-offs',
-  'Failure modes',
-];
+function designOutline(): string[] {
+  return [
+    l10n.t('Requirements (functional, non-functional, scale estimates)'),
+    l10n.t('API'),
+    l10n.t('Data model'),
+    l10n.t('High-level design'),
+    l10n.t('Bottlenecks and scaling'),
+    l10n.t('Trade-offs'),
+    l10n.t('Failure modes'),
+  ];
+}
 
 const OUTLINE_MIN_SECONDS = 15 * 60;
 
@@ -38,14 +41,14 @@ export function draftTemplate(dialogue: Dialogue, question: Question, budgetSeco
   const lines = [
     `# ${question.prompt}`,
     '',
-    `*${dialogue.title} · ${dialogue.topic} · ${formatDuration(budgetSeconds)} to answer*`,
+    `*${dialogue.title} · ${dialogue.topic} · ${l10n.t('{0} to answer', formatDuration(budgetSeconds))}*`,
     '',
   ];
   // The outline fits a full design question; a 5-minute follow-up in a design dialogue gets a plain answer.
   if (isFullDesignQuestion(dialogue, budgetSeconds)) {
-    for (const heading of DESIGN_OUTLINE) lines.push(`## ${heading}`, '', '');
+    for (const heading of designOutline()) lines.push(`## ${heading}`, '', '');
   } else {
-    lines.push('## Your answer', '', '');
+    lines.push(`## ${l10n.t('Your answer')}`, '', '');
   }
   return lines.join('\n');
 }
@@ -103,6 +106,7 @@ export function writtenAnswer(draft: string): string {
  * The section added to a single answer's draft when the interviewer asks a follow-up: the question as a quote
  * (plain text: it is the model's) under a heading, and room to answer below it.
  */
+/** The heading stays English in every language: `askedFollowUps` reads it back from the file. */
 export function followUpDraftSection(followUp: string, number: number): string {
   return ['', `## Follow-up ${number}`, '', `> ${plainText(followUp)}`, '', '', ''].join('\n');
 }

@@ -8,6 +8,7 @@
  *
  * Pure and linear: one pass to find speaker lines, one to group them, one to write.
  */
+import * as l10n from '@vscode/l10n';
 import { isMetadataKey } from './metadata';
 import type { Speaker } from './model';
 import { stripQuotes } from './parser';
@@ -40,7 +41,9 @@ export interface ImportedTranscript {
   speakers: ImportedSpeaker[];
 }
 
-export const DEFAULT_IMPORT_TITLE = 'Imported interview';
+export function defaultImportTitle(): string {
+  return l10n.t('Imported interview');
+}
 
 /** A title from a file's name: `acme-onsite_2024.txt` → `Acme onsite 2024`; undefined when nothing is left. */
 export function titleFromFileName(name: string): string | undefined {
@@ -93,7 +96,7 @@ export function importTranscript(source: string, options: TranscriptOptions = {}
   const accepted = acceptedNames(lines, table);
   const sections = group(lines, accepted);
   const roles = assignRoles(sections, table, options.speakers);
-  const title = options.title?.trim() || DEFAULT_IMPORT_TITLE;
+  const title = options.title?.trim() || defaultImportTitle();
   const written = write(sections, roles, title);
   return { ...written, speakers: [...roles.values()] };
 }

@@ -6,11 +6,8 @@ import path from 'node:path';
 import { REPO } from './helpers';
 import { bypasses, sourceFiles, usedKeys } from './support/l10nScan';
 
-/**
- * The folders whose user-visible strings must go through l10n. The host's are checked; the helper converting the
- * core adds 'src/core', 'src/cli', 'src/cli.ts', 'src/node' and 'src/webview' here when theirs are done.
- */
-const CHECKED = ['src/extension.ts', 'src/host', 'src/lazy'];
+/** The folders whose user-visible strings must go through l10n: all of src but the protocol (types and schemas). */
+const CHECKED = ['src/extension.ts', 'src/host', 'src/lazy', 'src/core', 'src/cli', 'src/cli.ts', 'src/node', 'src/webview'];
 
 /** Which translation file holds which sources' keys (the brief's areas; esbuild.mjs merges them into one bundle). */
 const AREAS: Record<string, string[]> = {

@@ -1,8 +1,26 @@
 /** The history as CSV for spreadsheets: one row per attempt and per review, oldest first. */
+import * as l10n from '@vscode/l10n';
 import { decodeKeyPoints, type KeyPointMark } from './events';
 import { type History, type QuestionLookup, topicOf } from './history';
 
-const HEADER = ['Time', 'Event', 'Question id', 'Topic', 'Prompt', 'Seconds used', 'Budget seconds', 'Rating', 'Proposed rating', 'Key points covered', 'Key points partly', 'Key points missed', 'Draft'];
+/** The header row, for people reading a spreadsheet: in the display language (the cells below are data). */
+function header(): string[] {
+  return [
+    l10n.t('Time'),
+    l10n.t('Event'),
+    l10n.t('Question id'),
+    l10n.t('Topic'),
+    l10n.t('Prompt'),
+    l10n.t('Seconds used'),
+    l10n.t('Budget seconds'),
+    l10n.t('Rating'),
+    l10n.t('Proposed rating'),
+    l10n.t('Key points covered'),
+    l10n.t('Key points partly'),
+    l10n.t('Key points missed'),
+    l10n.t('Draft'),
+  ];
+}
 
 export interface CsvOptions {
   /** Minutes to add to UTC for local time at an instant (see `UtcOffset`); times are written in local time. */
@@ -32,7 +50,7 @@ export function historyCsv(history: History, options: CsvOptions): string {
     }
   }
   rows.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
-  return [HEADER, ...rows.map((row) => row.cells)].map(csvRow).join('');
+  return [header(), ...rows.map((row) => row.cells)].map(csvRow).join('');
 }
 
 type Cell = string | number;

@@ -68,11 +68,12 @@ export interface KeyPointCheck {
   truncated: boolean;
 }
 
-const STATUS_WORDS: Record<string, KeyPointStatus> = {
-  covered: 'covered', 'fully covered': 'covered', yes: 'covered', present: 'covered', full: 'covered',
-  partly: 'partly', partial: 'partly', partially: 'partly', 'partly covered': 'partly', 'partially covered': 'partly',
-  missed: 'missed', missing: 'missed', no: 'missed', absent: 'missed', 'not covered': 'missed',
-};
+/** The words a model's reply may use for each status (read from the model, never shown). */
+const STATUS_WORDS = new Map<string, KeyPointStatus>([
+  ...['covered', 'fully covered', 'yes', 'present', 'full'].map((word) => [word, 'covered'] as const),
+  ...['partly', 'partial', 'partially', 'partly covered', 'partially covered'].map((word) => [word, 'partly'] as const),
+  ...['missed', 'missing', 'no', 'absent', 'not covered'].map((word) => [word, 'missed'] as const),
+]);
 
 const RATING_FIELDS = ['rating', 'score', 'grade', 'verdict', 'mark'];
 const LIST_FIELDS = ['keypoints', 'key_points', 'points', 'results', 'items'];
@@ -156,7 +157,7 @@ function indexOf(entry: Entry, keyPoints: readonly string[]): number | undefined
 }
 
 function statusOf(value: unknown): KeyPointStatus | undefined {
-  return typeof value === 'string' ? STATUS_WORDS[value.trim().toLowerCase().replace(/[\s_-]+/g, ' ')] : undefined;
+  return typeof value === 'string' ? STATUS_WORDS.get(value.trim().toLowerCase().replace(/[\s_-]+/g, ' ')) : undefined;
 }
 
 function quoteOf(value: unknown, status: KeyPointStatus, draft: string, id: string, note: (message: string) => void): Partial<KeyPointSuggestion> {
