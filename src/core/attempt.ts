@@ -25,15 +25,8 @@ export interface ActiveAttempt {
   warned: boolean;
 }
 
-export interface AttemptStart {
-  questionId: string;
-  dialogueId: string;
-  topic?: string;
-  prompt: string;
-  draftPath: string;
-  template: string;
-  budgetSeconds: number;
-}
+/** What starting an attempt needs: the attempt's own fields, and the time budget its timer starts from. */
+export type AttemptStart = Omit<ActiveAttempt, 'timer' | 'warned'> & { budgetSeconds: number };
 
 export function startAttempt(start: AttemptStart, now: number): ActiveAttempt {
   const { budgetSeconds, ...rest } = start;

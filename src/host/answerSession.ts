@@ -1,7 +1,7 @@
 /**
  * One timed answer at a time. It keeps the attempt's state (src/core/attempt.ts) in globalState so a window
  * reload continues it with the right time left, and hands the jobs to their owners: the draft file to
- * `DraftFiles`, the clock to `TimerStatusBar`, the `when` clauses to `ContextKey`s, the record to the history.
+ * `DraftFiles`, the clock to `TimerStatusBar`, the `when` clauses and the repaint to `TimedActivity`, the record to the history.
  */
 import * as vscode from 'vscode';
 import {
@@ -13,11 +13,11 @@ import type { Dialogue, Question } from '../core/model';
 import { truncate } from '../core/text';
 import { Commands, ContextKeys, Settings as SettingIds, StateKeys } from '../ids';
 import type { PlayerTimer } from '../protocol/player';
-import { ContextKey } from './contextKey';
 import { DraftFiles } from './draftFiles';
 import { draftsFolderUri } from './paths';
 import type { HistoryService } from './historyService';
 import type { Settings } from './settings';
+import { TimedActivity } from './timedActivity';
 import { TimerStatusBar } from './timerStatusBar';
 
 export interface AnswerSessionOptions {
@@ -30,17 +30,12 @@ export interface AnswerSessionOptions {
 
 export class AnswerSession implements vscode.Disposable {
   private active: ActiveAttempt | undefined;
-  private repaint: ReturnType<typeof setInterval> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when an attempt starts, pauses, resumes or ends, and on each repaint (once a second while running). */
   readonly onDidChange = this.changed.event;
   private readonly drafts: DraftFiles;
   private readonly statusBar = new TimerStatusBar();
-  private readonly keys = {
-    active: new ContextKey<boolean>(ContextKeys.attemptActive),
-    running: new ContextKey<boolean>(ContextKeys.timerRunning),
-    paused: new ContextKey<boolean>(ContextKeys.timerPaused),
-  };
+  private readonly activity = new TimedActivity({ active: ContextKeys.attemptActive, running: ContextKeys.timerRunning, paused: ContextKeys.timerPaused }, () => this.tick());
 
   constructor(private readonly options: AnswerSessionOptions) {
     this.drafts = new DraftFiles(options.log);
@@ -159,19 +154,9 @@ export class AnswerSession implements vscode.Disposable {
     this.update();
   }
 
-  /** Context keys and the repaint interval follow the state; the interval only repaints, the clock counts. */
+  /** Context keys and the repaint follow the state. */
   private update(): void {
-    const attempt = this.active;
-    const running = attempt !== undefined && !isPaused(attempt);
-    this.keys.active.set(attempt !== undefined);
-    this.keys.running.set(running);
-    this.keys.paused.set(attempt !== undefined && !running);
-    if (running) this.repaint ??= setInterval(() => this.tick(), 1000);
-    else if (this.repaint) {
-      clearInterval(this.repaint);
-      this.repaint = undefined;
-    }
-    this.tick();
+    this.activity.update(this.active !== undefined, this.active !== undefined && isPaused(this.active));
   }
 
   /** Once a second while running: the one-time overtime alert, then a repaint. */
@@ -194,7 +179,7 @@ export class AnswerSession implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.repaint) clearInterval(this.repaint);
+    this.activity.dispose();
     this.drafts.dispose();
     this.statusBar.dispose();
     this.changed.dispose();

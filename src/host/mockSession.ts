@@ -21,7 +21,7 @@ import { modelAnswerText } from '../core/questions';
 import { slugify, truncate } from '../core/text';
 import { Commands, ContextKeys, Settings as SettingIds, StateKeys } from '../ids';
 import type { PlayerSession } from '../protocol/player';
-import { ContextKey } from './contextKey';
+import { TimedActivity } from './timedActivity';
 import { appendToDraft, DraftFiles } from './draftFiles';
 import { localDateTime } from './l10n';
 import type { MockServices } from './mockSessions';
@@ -32,16 +32,11 @@ export class MockSessionController implements vscode.Disposable {
   private stored: StoredSession | undefined;
   /** The dialogue's model answers by question key, for the player once the interview is over. */
   private modelAnswers = new Map<string, string>();
-  private repaint: ReturnType<typeof setInterval> | undefined;
   /** One transition at a time: a double click on Next must not skip a question. */
   private busy: Promise<unknown> = Promise.resolve();
   private readonly statusBar = new SessionStatusBar();
   private readonly drafts: DraftFiles;
-  private readonly keys = {
-    active: new ContextKey<boolean>(ContextKeys.sessionActive),
-    running: new ContextKey<boolean>(ContextKeys.sessionRunning),
-    paused: new ContextKey<boolean>(ContextKeys.sessionPaused),
-  };
+  private readonly activity = new TimedActivity({ active: ContextKeys.sessionActive, running: ContextKeys.sessionRunning, paused: ContextKeys.sessionPaused }, () => this.tick());
 
   constructor(
     private readonly services: MockServices,
@@ -470,18 +465,9 @@ export class MockSessionController implements vscode.Disposable {
     this.update();
   }
 
-  /** Context keys and the repaint follow the state; the interval only repaints, the clocks count. */
+  /** Context keys and the repaint follow the state. */
   private update(): void {
-    const running = this.running && !this.paused;
-    this.keys.active.set(this.running);
-    this.keys.running.set(running);
-    this.keys.paused.set(this.paused);
-    if (running) this.repaint ??= setInterval(() => this.tick(), 1000);
-    else if (this.repaint) {
-      clearInterval(this.repaint);
-      this.repaint = undefined;
-    }
-    this.tick();
+    this.activity.update(this.running, this.paused);
   }
 
   /** Once a second while running: time-up notices (once each, remembered across reloads), then a repaint. */
@@ -519,7 +505,7 @@ export class MockSessionController implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.repaint) clearInterval(this.repaint);
+    this.activity.dispose();
     this.drafts.dispose();
     this.statusBar.dispose();
   }

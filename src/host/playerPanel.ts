@@ -16,7 +16,7 @@ import type { MockSessions } from './mockSessions';
 import type { LibraryService } from './libraryService';
 import type { HistoryService } from './historyService';
 import type { Settings } from './settings';
-import { pageHtml, webviewOptions } from './webviewPage';
+import { pageHtml, WebviewPanelHost, webviewOptions } from './webviewPage';
 
 export interface PlayerContext {
   extensionUri: vscode.Uri;
@@ -99,7 +99,7 @@ export class PlayerPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   }
 }
 
-export class PlayerPanel implements vscode.Disposable {
+export class PlayerPanel extends WebviewPanelHost<WebviewMessage> {
   /** The id this panel plays, kept while the dialogue is missing so it comes back when its file does. */
   private readonly dialogueKey: string;
   private dialogue: Dialogue | undefined;
@@ -110,17 +110,16 @@ export class PlayerPanel implements vscode.Disposable {
   private guidance: { title: string; text: string }[];
   /** The interviewer's follow-up being streamed, or the last one asked (until the next). */
   private streamed: PlayerStream | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private disposed = false;
 
   constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     persisted: PersistedPlayerState,
     dialogue: Dialogue | undefined,
     library: Library,
     private readonly context: PlayerContext,
-    private readonly onDispose: () => void,
+    onDispose: () => void,
   ) {
+    super(panel, { name: 'player', log: context.log, parse: async (raw) => (await import('../lazy/protocol')).parseWebviewMessage(raw) }, onDispose);
     this.dialogueKey = persisted.dialogueId;
     this.dialogue = dialogue;
     this.missingTitle = this.dialogue ? undefined : persisted.dialogueId;
@@ -134,8 +133,6 @@ export class PlayerPanel implements vscode.Disposable {
     // The first paint needs no round trip: the full state is in the HTML.
     panel.webview.html = pageHtml(panel.webview, context.extensionUri, { title: 'Interview Dialogues', styles: ['media/webview.css', 'media/player.css'], script: 'dist/webview/player.js', rootId: 'player', initialState: this.state() });
     this.subscriptions.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       // Messages to a hidden webview can be lost: resend the whole state when it shows again.
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.visible) this.sendState();
@@ -267,17 +264,7 @@ export class PlayerPanel implements vscode.Disposable {
     return { ...(session ? { session } : {}), ...(this.streamed ? { stream: this.streamed } : {}) };
   }
 
-  private async receive(raw: unknown): Promise<void> {
-    const { parseWebviewMessage } = await import('../lazy/protocol');
-    const message = parseWebviewMessage(raw);
-    if (!message) {
-      this.context.log.warn(`Dropped a malformed message from the player: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
-    if (!this.disposed) await this.handle(message);
-  }
-
-  private async handle(message: WebviewMessage): Promise<void> {
+  protected async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.sendState();
@@ -311,14 +298,6 @@ export class PlayerPanel implements vscode.Disposable {
   private clampPosition(): void {
     const last = Math.max(0, (this.dialogue?.turns.length ?? 1) - 1);
     this.position = Math.min(Math.max(0, this.position), last);
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.onDispose();
-    for (const s of this.subscriptions) s.dispose();
-    this.panel.dispose();
   }
 }
 

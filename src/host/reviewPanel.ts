@@ -21,7 +21,7 @@ import type { HistoryService } from './historyService';
 import { localDateTime } from './l10n';
 import type { LibraryService } from './libraryService';
 import type { Settings } from './settings';
-import { pageHtml, webviewOptions } from './webviewPage';
+import { pageHtml, WebviewPanelHost, webviewOptions } from './webviewPage';
 
 export interface ReviewContext {
   extensionUri: vscode.Uri;
@@ -137,7 +137,7 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   }
 }
 
-class ReviewPanel implements vscode.Disposable {
+class ReviewPanel extends WebviewPanelHost<ReviewMessage> {
   private attempt!: AttemptEvent;
   private form!: ReviewForm;
   private base!: Omit<ReviewState, 'keyPoints' | 'rubric' | 'proposal' | 'unjudged' | 'options' | 'rated' | 'queue' | 'series' | 'check'> & { rubricLabels?: ReviewState['rubric'] };
@@ -148,14 +148,14 @@ class ReviewPanel implements vscode.Disposable {
   private answerText = '';
   private suggestions: KeyPointSuggestion[] = [];
   private check = { running: false, problems: [] as string[] };
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private disposed = false;
 
   private constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly context: ReviewContext,
-    private readonly onDispose: () => void,
-  ) {}
+    onDispose: () => void,
+  ) {
+    super(panel, { name: 'review', log: context.log, parse: async (raw) => (await import('../lazy/protocol')).parseReviewMessage(raw) }, onDispose);
+  }
 
   static async create(panel: vscode.WebviewPanel, attempt: AttemptEvent, context: ReviewContext, onDispose: () => void, series?: ReviewSeries): Promise<ReviewPanel> {
     const review = new ReviewPanel(panel, context, onDispose);
@@ -163,8 +163,6 @@ class ReviewPanel implements vscode.Disposable {
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
     panel.webview.html = pageHtml(panel.webview, context.extensionUri, { title: vscode.l10n.t('Review'), styles: ['media/webview.css', 'media/review.css'], script: 'dist/webview/review.js', rootId: 'review', initialState: review.state() });
     review.subscriptions.push(
-      panel.onDidDispose(() => review.dispose()),
-      panel.webview.onDidReceiveMessage((message: unknown) => void review.receive(message)),
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.visible) review.send();
       }),
@@ -246,17 +244,7 @@ class ReviewPanel implements vscode.Disposable {
     if (!this.disposed) void this.panel.webview.postMessage({ type: 'state', state: this.state() });
   }
 
-  private async receive(raw: unknown): Promise<void> {
-    const { parseReviewMessage } = await import('../lazy/protocol');
-    const message = parseReviewMessage(raw);
-    if (!message) {
-      this.context.log.warn(`Dropped a malformed message from the review: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
-    if (!this.disposed) await this.handle(message);
-  }
-
-  private async handle(message: ReviewMessage): Promise<void> {
+  protected async handle(message: ReviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         this.send();
@@ -317,14 +305,6 @@ class ReviewPanel implements vscode.Disposable {
     this.series?.onRated();
     this.send();
     return true;
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.onDispose();
-    for (const s of this.subscriptions) s.dispose();
-    this.panel.dispose();
   }
 }
 

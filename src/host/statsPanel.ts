@@ -10,7 +10,7 @@ import type { Stats } from '../core/review/stats';
 import type { StatsAction, StatsMessage, StatsState, StatsSummary } from '../protocol/stats';
 import type { HistoryService } from './historyService';
 import type { LibraryService } from './libraryService';
-import { pageHtml, webviewOptions } from './webviewPage';
+import { pageHtml, WebviewPanelHost, webviewOptions } from './webviewPage';
 
 export interface StatsContext {
   extensionUri: vscode.Uri;
@@ -70,9 +70,7 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
   }
 }
 
-class StatsPanel implements vscode.Disposable {
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private disposed = false;
+class StatsPanel extends WebviewPanelHost<StatsMessage> {
   /** The history or the library changed while the panel was hidden: recompute when it shows again. */
   private stale = false;
   private revision = 0;
@@ -80,15 +78,14 @@ class StatsPanel implements vscode.Disposable {
   shown: StatsState | undefined;
 
   constructor(
-    private readonly panel: vscode.WebviewPanel,
+    panel: vscode.WebviewPanel,
     private readonly context: StatsContext,
-    private readonly onDispose: () => void,
+    onDispose: () => void,
   ) {
+    super(panel, { name: 'statistics view', log: context.log, parse: async (raw) => (await import('../lazy/protocol')).parseStatsMessage(raw) }, onDispose);
     panel.title = statsTitle();
     panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.svg');
     this.subscriptions.push(
-      panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
       panel.onDidChangeViewState(({ webviewPanel }) => {
         if (webviewPanel.visible && this.stale) void this.send();
       }),
@@ -134,17 +131,7 @@ class StatsPanel implements vscode.Disposable {
     if (!this.disposed) void this.panel.webview.postMessage({ type: 'state', state });
   }
 
-  private async receive(raw: unknown): Promise<void> {
-    const { parseStatsMessage } = await import('../lazy/protocol');
-    const message = parseStatsMessage(raw);
-    if (!message) {
-      this.context.log.warn(`Dropped a malformed message from the statistics view: ${JSON.stringify(raw)?.slice(0, 200)}`);
-      return;
-    }
-    if (!this.disposed) await this.handle(message);
-  }
-
-  private async handle(message: StatsMessage): Promise<void> {
+  protected async handle(message: StatsMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
         // A hidden page is discarded (no retainContextWhenHidden) and starts again from its HTML when shown: it gets
@@ -156,14 +143,6 @@ class StatsPanel implements vscode.Disposable {
         await vscode.commands.executeCommand(ACTIONS[message.action]);
         return;
     }
-  }
-
-  dispose(): void {
-    if (this.disposed) return;
-    this.disposed = true;
-    this.onDispose();
-    for (const s of this.subscriptions) s.dispose();
-    this.panel.dispose();
   }
 }
 

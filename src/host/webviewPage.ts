@@ -20,3 +20,43 @@ export function pageHtml(webview: vscode.Webview, extensionUri: vscode.Uri, page
     asset: (path) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path.split('/'))).toString(),
   });
 }
+
+/**
+ * The life every panel of the extension shares: messages from its page are checked against the page's protocol
+ * (a malformed one is logged and dropped, never acted on) before `handle` sees them, and it is disposed once, whether
+ * the user closed it or the extension did.
+ */
+export abstract class WebviewPanelHost<Message> implements vscode.Disposable {
+  protected readonly subscriptions: vscode.Disposable[] = [];
+  protected disposed = false;
+
+  protected constructor(
+    protected readonly panel: vscode.WebviewPanel,
+    private readonly page: { name: string; log: vscode.LogOutputChannel; parse(raw: unknown): Promise<Message | undefined> },
+    private readonly onDispose: () => void,
+  ) {
+    this.subscriptions.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+    );
+  }
+
+  protected abstract handle(message: Message): Promise<void>;
+
+  private async receive(raw: unknown): Promise<void> {
+    const message = await this.page.parse(raw);
+    if (!message) {
+      this.page.log.warn(`Dropped a malformed message from the ${this.page.name}: ${JSON.stringify(raw)?.slice(0, 200)}`);
+      return;
+    }
+    if (!this.disposed) await this.handle(message);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.onDispose();
+    for (const s of this.subscriptions) s.dispose();
+    this.panel.dispose();
+  }
+}

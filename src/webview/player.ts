@@ -8,7 +8,7 @@ import DOMPurify from 'dompurify';
 import type { HostMessage, PersistedPlayerState, PlayerSession, PlayerState, PlayerStream, PlayerTimer, PlayerTurn, WebviewMessage } from '../protocol/player';
 import { autoAdvanceDelayMs, isConcealed } from '../core/playback';
 import { questionTurnOf } from '../core/questions';
-import { announce, button, element, icon, initialState, vscodeApi } from './dom';
+import { announce, button, element, icon, initialState, keepingFocus, vscodeApi } from './dom';
 import { markdownRenderer } from './markdown';
 
 const vscode = vscodeApi<WebviewMessage, PersistedPlayerState>();
@@ -251,7 +251,7 @@ window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
     if (focusedId) document.getElementById(focusedId)?.focus();
   } else if (message?.type === 'session') {
     state = { ...state, session: message.session };
-    if (!message.session || sessionShapeOf(message.session) !== sessionShape) keepFocus(render);
+    if (!message.session || sessionShapeOf(message.session) !== sessionShape) keepingFocus(render);
     else updateSessionClock(message.session);
     announceNewPrompts();
   } else if (message?.type === 'stream') {
@@ -296,12 +296,6 @@ vscode.postMessage({ type: 'ready' });
 // ---- The session view: a mock interview's prompts, one at a time, and the interviewer's streamed follow-ups ----
 
 const STREAM_ID = 'interviewer-stream';
-
-function keepFocus(paint: () => void): void {
-  const focusedId = document.activeElement?.id;
-  paint();
-  if (focusedId) document.getElementById(focusedId)?.focus();
-}
 
 /** Everything the session view shows except its clocks. */
 function sessionShapeOf(session: PlayerSession): string {
@@ -400,7 +394,7 @@ function showStream(stream: PlayerStream | undefined, previous: PlayerStream | u
     return;
   }
   if (existing) existing.replaceWith(renderStream(stream));
-  else keepFocus(render);
+  else keepingFocus(render);
   // Bench hook: the first words of each new stream are on screen (measured against the model's first chunk).
   const hadWords = previous?.state === 'streaming' && previous.text.trim() !== '';
   if (!hadWords && stream.text.trim() !== '') performance.mark('interview-dialogues:first-streamed-words');
