@@ -105,7 +105,9 @@ function environment() {
 async function buildProduction(tmp) {
   const folder = path.join(tmp, 'extension');
   await fsp.mkdir(folder, { recursive: true });
-  for (const entry of ['src', 'l10n', 'esbuild.mjs', 'package.json', 'tsconfig.json', 'media', 'dialogues', 'snippets']) {
+  // The manifest's translations (package.nls*.json) too: without them VS Code shows its %keys% as titles.
+  const manifestStrings = fs.readdirSync(REPO).filter((name) => /^package\.nls(\.[\w-]+)?\.json$/.test(name));
+  for (const entry of ['src', 'l10n', 'esbuild.mjs', 'package.json', ...manifestStrings, 'tsconfig.json', 'media', 'dialogues', 'snippets']) {
     await fsp.cp(path.join(REPO, entry), path.join(folder, entry), { recursive: true });
   }
   await fsp.symlink(path.join(REPO, 'node_modules'), path.join(folder, 'node_modules'), 'dir');

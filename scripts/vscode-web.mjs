@@ -352,6 +352,8 @@ export async function installVsix({ vsix, extensionsDir }) {
  * @property {string[]} [extraVsix]     more .vsix files to install likewise (e.g. the scripted test model in
  *                                      test/fixtures/fake-lm); default: $INTERVIEW_DIALOGUES_EXTRA_VSIX, split on ':'
  * @property {boolean} [smokeDriver]    start with --vscode-option enable-smoke-test-driver (integration tests)
+ * @property {string} [locale]          display language, e.g. 'de': code-server's --locale with a stub language pack
+ *                                      (see writeStubLanguagePack), so vscode.env.language and the manifest follow it
  * @property {number} [port]            port to bind (default: a free one)
  * @property {Record<string, unknown>} [settings]  user settings merged over DEFAULT_SETTINGS
  * @property {Record<string, unknown>} [machineSettings]  remote settings (Machine/settings.json): a remote window
@@ -361,6 +363,20 @@ export async function installVsix({ vsix, extensionsDir }) {
  * @property {boolean} [keep]           keep the temp root (user data, logs) after stop
  * @property {number} [readyTimeoutMs]  deadline for the first HTTP 200 (default 60 s)
  */
+
+/**
+ * VS Code takes a display language only when a language pack for it is installed (otherwise --locale falls back to
+ * English), and none can be downloaded here. What the server reads is <user-data>/languagepacks.json: an entry whose
+ * translations file is empty makes the language current (vscode.env.language, extensions' l10n bundles and
+ * package.nls.<language>.json) while VS Code's own UI stays English. Seen with code-server 4.139.1.
+ */
+async function writeStubLanguagePack(userDataDir, locale) {
+  const translations = path.join(userDataDir, 'stub-language-pack', 'main.i18n.json');
+  await fsp.mkdir(path.dirname(translations), { recursive: true });
+  await fsp.writeFile(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = { hash: `stub-${locale}`, extensions: [{ extensionIdentifier: { id: `test.stub-language-pack-${locale}` }, version: '0.0.1' }], translations: { vscode: translations }, label: locale };
+  await fsp.writeFile(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
 
 /**
  * Starts code-server with a fresh user-data-dir in its own process group and waits until it answers.
@@ -417,6 +433,10 @@ async function startOnce(node, entry, port, options) {
     '--reconnection-grace-time', '5',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override'];
   if (options.smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (options.locale) {
+    await writeStubLanguagePack(userDataDir, options.locale);
+    args.push('--locale', options.locale);
+  }
   if (options.folder) args.push(options.folder);
 
   const out = fs.openSync(logFile, 'a');

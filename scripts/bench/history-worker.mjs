@@ -139,6 +139,24 @@ async function calibration(folder) {
   return round(bytes / 1024 / 1024 / (run.cpuMs / 1000));
 }
 
+/** The figures with budgets, for a person (stderr; stdout keeps the one JSON line for scripts). */
+function table(result) {
+  const rows = [
+    ['load (read, parse, check, merge, index)', result.load, BUDGET.loadMs],
+    ['due queue, cards computed from the history', result.dueQueue, BUDGET.dueQueueMs],
+    ['due queue, scheduler warm', result.dueQueueWarm],
+    ['stats, cards computed from the history', result.stats, BUDGET.statsMs],
+    ['stats, scheduler warm', result.statsWarm],
+    ['replay of every card (settings changed)', result.replay],
+  ];
+  const lines = rows.map(([name, figure, budget]) => {
+    const met = budget === undefined ? '' : figure.cpuMs <= budget ? 'yes' : 'NO';
+    return `${name.padEnd(44)} | ${`${figure.cpuMs} ms CPU, ${figure.ms} ms wall`.padEnd(28)} | ${(budget === undefined ? '' : `≤ ${budget} ms`).padEnd(9)} | ${met}`;
+  });
+  const head = `${result.reviews.toLocaleString('en-US')} reviews, ${result.lines.toLocaleString('en-US')} lines, ${result.files} files, ${result.megabytes} MB; medians of ${args.reps} runs; JSON.parse at ${result.jsonParseMBperS} MB/s; load average ${result.loadAverage.join(' ')}`;
+  return `${head}\n${lines.join('\n')}\n`;
+}
+
 const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'interview-history-bench-'));
 try {
   const core = require(args.core ?? (await bundle(tmp)));
@@ -181,6 +199,7 @@ try {
     summary,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.stderr.write(table(result));
 } finally {
   await fs.rm(tmp, { recursive: true, force: true }); // a given `folder` is kept
 }

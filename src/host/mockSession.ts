@@ -23,6 +23,7 @@ import { Commands, ContextKeys, Settings as SettingIds, StateKeys } from '../ids
 import type { PlayerSession } from '../protocol/player';
 import { ContextKey } from './contextKey';
 import { appendToDraft, DraftFiles } from './draftFiles';
+import { localDateTime } from './l10n';
 import type { MockServices } from './mockSessions';
 import { draftsFolderUri, freeFileUri, sessionsFolderUri } from './paths';
 import { SessionStatusBar } from './sessionStatusBar';
@@ -541,7 +542,7 @@ function modelAnswersOf(dialogue: Dialogue, session: MockSession): Map<string, s
 }
 
 function localTime(ms: number): string {
-  return new Date(ms).toLocaleString(vscode.env.language, { dateStyle: 'medium', timeStyle: 'short' });
+  return localDateTime(ms, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** `2 of 5`: the review the user is at after the end. */

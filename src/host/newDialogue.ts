@@ -22,7 +22,8 @@ export async function createDialogueFile(): Promise<vscode.Uri | undefined> {
     validateInput: (value) => (value.trim() === '' ? vscode.l10n.t('Give the dialogue a title.') : undefined),
   });
   if (!title) return undefined;
-  const topic = (await vscode.window.showInputBox({ title: vscode.l10n.t('New Dialogue'), prompt: vscode.l10n.t('Topic it belongs to in the tree'), value: vscode.l10n.t('System design') }))?.trim();
+  // A topic name is data, not UI: the shipped library's own, whatever the display language.
+  const topic = (await vscode.window.showInputBox({ title: vscode.l10n.t('New Dialogue'), prompt: vscode.l10n.t('Topic it belongs to in the tree'), value: 'System design' }))?.trim();
   if (topic === undefined) return undefined;
 
   const dir = vscode.Uri.joinPath(folder.uri, '.interview');

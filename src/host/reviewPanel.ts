@@ -18,6 +18,7 @@ import { Commands, ContextKeys, Settings as SettingIds, WebviewTypes } from '../
 import { ContextKey } from './contextKey';
 import type { ReviewMessage, ReviewState } from '../protocol/review';
 import type { HistoryService } from './historyService';
+import { localDateTime } from './l10n';
 import type { LibraryService } from './libraryService';
 import type { Settings } from './settings';
 import { pageHtml, webviewOptions } from './webviewPage';
@@ -214,7 +215,7 @@ class ReviewPanel implements vscode.Disposable {
     this.base = {
       attemptId: attempt.id,
       question: { id: attempt.question, prompt: question?.prompt ?? attempt.prompt, dialogueTitle: dialogue?.title ?? attempt.dialogue, topic: dialogue?.topic ?? attempt.topic ?? '' },
-      time: { used: formatDuration(attempt.activeSeconds), budget: formatDuration(attempt.budgetSeconds), ...(over ? { over } : {}), finished: new Date(attempt.at).toLocaleString() },
+      time: { used: formatDuration(attempt.activeSeconds), budget: formatDuration(attempt.budgetSeconds), ...(over ? { over } : {}), finished: localDateTime(attempt.at) },
       draft,
       ...(dialogue && question ? { modelAnswer: modelAnswerText(dialogue.turns, question.turnIndex) } : {}),
       levels: RUBRIC_LEVELS.map((level) => level.label),

@@ -131,6 +131,7 @@ function renderRating(): HTMLElement {
     // accessible name, as speech-input users need (axe: label-content-name-mismatch).
     const node = element('button', { id: `rate-${rating}`, type: 'button', className: `control rate ${proposed ? '' : 'secondary'}`.trim(), 'aria-label': label, 'aria-keyshortcuts': String(i + 1), 'data-key': String(i + 1), title: l10n.t('{0} — key {1}', label, i + 1) },
       element('span', { className: 'label' }, name),
+      ' ', // read as two words, not "Goodnext" (the flex column ignores it)
       element('span', { className: 'interval' }, option ? l10n.t('next in {0}', option.spoken) : ''));
     if (proposed) node.setAttribute('aria-describedby', 'proposal');
     node.addEventListener('click', () => rate(rating));

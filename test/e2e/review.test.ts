@@ -54,7 +54,7 @@ describe('Reviewing an answer', function () {
     const widget = page.locator('.quick-input-widget');
     await widget.locator('.monaco-list-row').first().waitFor({ state: 'visible' });
     await page.keyboard.press('Enter'); // the question
-    const row = widget.locator('.monaco-list-row', { hasText: /rated good/ });
+    const row = widget.locator('.monaco-list-row', { hasText: /rated good/i });
     await row.first().waitFor({ state: 'visible', timeout: 15_000 });
     assert.match(await row.first().innerText(), /\d+:\d\d of 30:00/);
     await session().screenshot('history');

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { ParseResult } from '../../src/core/model';
 import { parseDialogueFile } from '../../src/core/parser';
 import { REPO } from './helpers';
+import { assertGrowsLinearly } from './support/growth';
 
 const FILE = 'dialogues/fuzz.md';
 const SEVERITIES = new Set(['error', 'warning', 'info']);
@@ -251,20 +252,7 @@ describe('parser properties: labels as people write them', () => {
 });
 
 describe('parser: work grows linearly with input', () => {
-  /** Best of three, in milliseconds; the best run is the least disturbed by GC and other processes. */
-  function bestTime(source: string): number {
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const started = process.hrtime.bigint();
-      parseDialogueFile(source, FILE);
-      best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
-    }
-    return best;
-  }
-
-  // Inputs that would trip a backtracking regular expression or a quadratic scan. The bound is deliberately coarse
-  // (8× the input may take up to 40× the time; quadratic work would take 64×), and the small run's time is floored
-  // at 10 ms, so a slow or busy machine does not fail it. Each case builds its input from n units (titles numbered, so repeats are not id collisions).
+  // Inputs that would trip a backtracking regular expression or a quadratic scan. Each case builds its input from n units (titles numbered, so repeats are not id collisions).
   const pathological: [string, (n: number) => string][] = [
     ['nested blockquotes', (n) => `${'> '.repeat(2000)}**Interviewer:** q\n`.repeat(n)],
     ['label-like runs', (n) => `${'**'.repeat(3000)}:${'*'.repeat(3000)}\n`.repeat(n)],
@@ -280,17 +268,7 @@ describe('parser: work grows linearly with input', () => {
     it(`${name}: 8× the input costs well under 40× the time`, () => {
       const once = build(4);
       const eightTimes = build(32);
-      bestTime(once); // warm up the JIT
-      // A second measurement only when the first is over the bound: a busy machine can stall one run, but quadratic
-      // work is over the bound every time.
-      const ratios: string[] = [];
-      for (let attempt = 0; attempt < 2; attempt++) {
-        const small = Math.max(bestTime(once), 10);
-        const large = bestTime(eightTimes);
-        if (large / small < 40) return;
-        ratios.push(`${(large / small).toFixed(1)}× (${small.toFixed(1)} ms → ${large.toFixed(1)} ms)`);
-      }
-      assert.fail(`over 40× twice: ${ratios.join(', then ')}`);
+      assertGrowsLinearly(() => parseDialogueFile(once, FILE), () => parseDialogueFile(eightTimes, FILE));
     });
   }
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Dialogue, ParseResult } from '../../src/core/model';
 import { fileIdOf, parseDialogueFile } from '../../src/core/parser';
 import { byTitle, md, parse, REPO, speakers, textAt, withSeverity } from './helpers';
+import { assertGrowsLinearly } from './support/growth';
 
 const SEED_TITLES = [
   'System Design Interview',
@@ -427,20 +428,9 @@ describe('parser: id collisions in one file', () => {
   // Regression: repeated titles probed suffixes from `-2` each time, which made the parser quadratic.
   it('stays linear when thousands of dialogues share one title (ratio check, not a time limit)', () => {
     const block = '## Same\n**Interviewer:** q\n';
-    const time = (n: number): number => {
-      const source = block.repeat(n);
-      let best = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const started = process.hrtime.bigint();
-        parse(source);
-        best = Math.min(best, Number(process.hrtime.bigint() - started) / 1e6);
-      }
-      return best;
-    };
-    time(200); // warm up
-    const small = Math.max(time(1500), 10);
-    const large = time(12_000);
-    assert.ok(large / small < 40, `8× the input took ${(large / small).toFixed(1)}× the time (${small.toFixed(0)} ms → ${large.toFixed(0)} ms)`);
+    const small = block.repeat(1500);
+    const large = block.repeat(12_000);
+    assertGrowsLinearly(() => parse(small), () => parse(large));
   });
 });
 

@@ -263,6 +263,29 @@ describe('Scheduler: suspend, reset and the due queue', () => {
     assert.equal(forecast.reduce((sum, d) => sum + d.due, 0), 3);
   });
 
+  it('puts each due date in its local day of the forecast, across a daylight-saving change (property)', () => {
+    // Berlin by rule: +1 h, and +2 h from the last Sunday of March 2024 (31 March, 1:00 UTC).
+    const berlin = localDays({ utcOffset: (ms) => (ms >= Date.UTC(2024, 2, 31, 1) ? 120 : 60) });
+    const now = Date.UTC(2024, 2, 20, 12);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -3 * 24, max: 40 * 24 * 4 }), { maxLength: 40 }), (quarterHours) => {
+        const history = new History();
+        quarterHours.forEach((q, i) => {
+          const card = { due: now + q * 15 * MINUTE, s: 1, d: 5, state: 2, reps: 1, lapses: 0, step: 0, days: 1, p: scheduler.fingerprint };
+          history.add({ v: 1, id: `r${i}`, at: now - DAY, type: 'review', question: `q${i}`, rating: 'good', card });
+        });
+        const today = berlin.dayOf(now);
+        const expected = new Array<number>(30).fill(0);
+        for (const q of quarterHours) {
+          const offset = Math.max(0, berlin.dayOf(now + q * 15 * MINUTE) - today);
+          if (offset < 30) expected[offset]++;
+        }
+        assert.deepEqual(scheduler.forecast(history, { now, days: berlin }).map((day) => day.due), expected);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('the due queue never holds a suspended, new or later question, for any history (property)', () => {
     const action = fc.record({ question: fc.constantFrom('a', 'b', 'c', 'd'), kind: fc.constantFrom('again', 'hard', 'good', 'easy', 'suspend', 'unsuspend', 'reset'), gapHours: fc.integer({ min: 0, max: 24 * 40 }) });
     fc.assert(

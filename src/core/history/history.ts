@@ -5,6 +5,7 @@
  */
 import type { AttemptEvent, CardEvent, HistoryEvent, ReviewEvent } from './events';
 import { byTimeThenId } from './log';
+import { EventTable } from './table';
 
 /** What the scheduler replays: the reviews and resets of one question, in time order. */
 export type ScheduleEvent = ReviewEvent | (CardEvent & { type: 'reset' });
@@ -19,6 +20,8 @@ export interface QuestionHistory {
   readonly suspended: boolean;
   /** Grows with every change, so derived values (the scheduler's card) can be cached per revision. */
   readonly revision: number;
+  /** The question's number in `History.table`. */
+  readonly index: number;
 }
 
 /** What the library knows about a question; undefined when its dialogue was deleted or is not loaded. */
@@ -54,10 +57,13 @@ interface MutableQuestion {
   /** The suspend or unsuspend that decides `suspended`: the latest one wins, whatever order they arrive in. */
   suspension?: CardEvent;
   revision: number;
+  index: number;
 }
 
 export class History {
   private readonly byQuestion = new Map<string, MutableQuestion>();
+  /** The attempts and reviews that count, as columns for the statistics. */
+  readonly table = new EventTable();
   private readonly deletedAttempts = new Set<string>();
   private readonly attemptQuestion = new Map<string, string>();
   /**
@@ -113,6 +119,7 @@ export class History {
         if (this.deletedAttempts.has(event.id)) break;
         const entry = this.entry(event.question);
         insert(entry.attempts, event);
+        this.table.add(event, entry.index);
         this.attemptTotal++;
         entry.revision++;
         break;
@@ -125,6 +132,7 @@ export class History {
         const entry = this.entry(event.question);
         insert(entry.reviews, event);
         insert(entry.schedule, event);
+        this.table.add(event, entry.index);
         this.reviewTotal++;
         entry.revision++;
         break;
@@ -170,6 +178,11 @@ export class History {
     for (const entry of this.byQuestion.values()) if (!isEmpty(entry)) yield entry;
   }
 
+  /** Question numbers (`QuestionHistory.index`, `table.question`) are below this. */
+  get indexSize(): number {
+    return this.byQuestion.size;
+  }
+
   /** An attempt by id, unless it was deleted. */
   attempt(id: string): AttemptEvent | undefined {
     const question = this.attemptQuestion.get(id);
@@ -205,7 +218,7 @@ export class History {
   private entry(question: string): MutableQuestion {
     let entry = this.byQuestion.get(question);
     if (!entry) {
-      entry = { question, attempts: [], reviews: [], schedule: [], suspended: false, revision: 0 };
+      entry = { question, attempts: [], reviews: [], schedule: [], suspended: false, revision: 0, index: this.byQuestion.size };
       this.byQuestion.set(question, entry);
     }
     return entry;
@@ -218,12 +231,15 @@ export class History {
     const questions = new Set(typeof reviewed === 'string' ? [reviewed] : reviewed);
     const question = this.attemptQuestion.get(id);
     if (question !== undefined) questions.add(question);
+    const removed = new Set<AttemptEvent | ReviewEvent>();
     for (const name of questions) {
       const entry = this.byQuestion.get(name);
       if (!entry) continue;
       const attempts = entry.attempts.filter((attempt) => attempt.id !== id);
       const reviews = entry.reviews.filter((review) => review.attempt !== id);
       if (attempts.length === entry.attempts.length && reviews.length === entry.reviews.length) continue;
+      for (const attempt of entry.attempts) if (attempt.id === id) removed.add(attempt);
+      for (const review of entry.reviews) if (review.attempt === id) removed.add(review);
       this.attemptTotal -= entry.attempts.length - attempts.length;
       this.reviewTotal -= entry.reviews.length - reviews.length;
       entry.attempts = attempts;
@@ -231,6 +247,7 @@ export class History {
       entry.schedule = entry.schedule.filter((event) => event.type !== 'review' || event.attempt !== id);
       entry.revision++;
     }
+    this.table.remove(removed);
   }
 }
 

@@ -114,7 +114,9 @@ interface Cached {
   history: QuestionHistory;
   revision: number;
   card: QuestionCard;
-  fsrsCard: Card;
+  /** ts-fsrs's card, built when a preview or a rating needs it (from `stored` when the last snapshot stands). */
+  fsrsCard?: Card;
+  stored?: ReviewEvent;
 }
 
 export class Scheduler {
@@ -122,8 +124,12 @@ export class Scheduler {
   /** Fingerprint of everything that shapes a card; recorded in each review's snapshot. */
   readonly fingerprint: string;
   private readonly fsrs: FSRS;
-  /** By question id: a plain Map, as a WeakMap's ephemerons made garbage collection the main cost at 100,000 events. */
-  private readonly cache = new Map<string, Cached>();
+  /**
+   * By question number (`QuestionHistory.index`): an array slot costs no hashing of 6,000 id strings, where a Map
+   * made that the main cost of a cold queue (and a WeakMap's ephemerons made garbage collection the main cost).
+   * A slot of another `History` is recomputed (`hit.history`).
+   */
+  private readonly cache: (Cached | undefined)[] = [];
 
   constructor(settings: Partial<ScheduleSettings> = {}) {
     this.settings = normalizeSettings(settings);
@@ -144,7 +150,7 @@ export class Scheduler {
 
   /** The four outcomes for the buttons, Again to Easy, if the question were rated at `now`. */
   preview(history: QuestionHistory | undefined, now: number): RatingOption[] {
-    const current = history ? this.cached(history).fsrsCard : createEmptyCard(now);
+    const current = history ? fsrsCardOf(this.cached(history)) : createEmptyCard(now);
     const at = reviewTime(current, now);
     const outcomes = this.fsrs.repeat(current, at);
     return RATINGS.map((rating) => {
@@ -155,7 +161,7 @@ export class Scheduler {
 
   /** The event that records a rating (for `HistoryWriter.record`), with the card ts-fsrs computes from it. */
   rate(history: QuestionHistory | undefined, question: string, rating: Rating, now: number, details: ReviewDetails = {}): EventBody {
-    const current = history ? this.cached(history).fsrsCard : createEmptyCard(now);
+    const current = history ? fsrsCardOf(this.cached(history)) : createEmptyCard(now);
     const at = reviewTime(current, now);
     const next = this.fsrs.next(current, at, GRADES[rating]).card;
     const after = history?.schedule.at(-1)?.id;
@@ -175,22 +181,7 @@ export class Scheduler {
 
   /** The questions to practise on the day of `now`. */
   queue(history: History, options: QueueOptions): DueQueue {
-    const today = options.days.dayOf(options.now);
-    const startOfToday = options.days.startOf(today);
-    const endOfToday = options.days.startOf(today + 1);
-    const due: QueueItem[] = [];
-    const fresh: QueueItem[] = [];
-    let introducedToday = 0;
-    for (const entry of this.cards(history, options)) {
-      const { card } = entry;
-      if (card.introducedAt !== undefined && card.introducedAt >= startOfToday && card.introducedAt < endOfToday) introducedToday++;
-      if (card.suspended) continue;
-      if (card.state === 'new') fresh.push(entry);
-      else if (card.due !== undefined && card.due < endOfToday) due.push(entry);
-    }
-    due.sort((a, b) => (a.card.due ?? 0) - (b.card.due ?? 0) || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0));
-    const room = Math.max(0, this.settings.newPerDay - introducedToday);
-    return { due, new: fresh.slice(0, room), introducedToday };
+    return this.outlook(history, { ...options, horizonDays: 0 }).queue;
   }
 
   /** Questions due today and new ones still to introduce today: the numbers for a badge. */
@@ -201,31 +192,59 @@ export class Scheduler {
 
   /** Questions due on each of the next `horizonDays` days (30; today first, overdue ones counted today). */
   forecast(history: History, options: QueueOptions & { horizonDays?: number }): ForecastDay[] {
-    const horizon = options.horizonDays ?? 30;
-    const today = options.days.dayOf(options.now);
-    const counts = new Array<number>(horizon).fill(0);
-    for (const { card } of this.cards(history, options)) {
-      if (card.suspended || card.due === undefined || card.state === 'new') continue;
-      const offset = Math.max(0, options.days.dayOf(card.due) - today);
-      if (offset < horizon) counts[offset]++;
-    }
-    return counts.map((due, i) => ({ day: options.days.label(today + i), due }));
+    return this.outlook(history, { ...options, horizonDays: options.horizonDays ?? 30 }).forecast;
   }
 
-  /** Every card of the queue's scope: the library's questions (in its order), else those of the history. */
-  private *cards(history: History, options: QueueOptions): Generator<QueueItem> {
+  /**
+   * The queue and the forecast in one pass over the cards of the queue's scope: the library's questions (in its
+   * order), else those of the history. Day bounds are computed once per day, not per card: asking the time zone
+   * about 6,000 instants costs more than the rest of the pass.
+   */
+  outlook(history: History, options: QueueOptions & { horizonDays?: number }): { queue: DueQueue; forecast: ForecastDay[] } {
+    const horizon = options.horizonDays ?? 30;
+    const today = options.days.dayOf(options.now);
+    const startOfToday = options.days.startOf(today);
+    /** `ends[i]`: the first instant after day `today + i`. */
+    const ends = Array.from({ length: Math.max(1, horizon) }, (_, i) => options.days.startOf(today + 1 + i));
+    const endOfToday = ends[0];
+    const endOfHorizon = ends[ends.length - 1];
+    const counts = new Array<number>(horizon).fill(0);
+    const due: QueueItem[] = [];
+    const fresh: QueueItem[] = [];
+    let introducedToday = 0;
+    const visit = (question: string, card: QuestionCard) => {
+      if (card.introducedAt !== undefined && card.introducedAt >= startOfToday && card.introducedAt < endOfToday) introducedToday++;
+      if (card.suspended) return;
+      if (card.state === 'new') {
+        fresh.push({ question, card });
+        return;
+      }
+      if (card.due === undefined) return;
+      if (card.due < endOfToday) due.push({ question, card });
+      if (horizon > 0 && card.due < endOfHorizon) {
+        let offset = 0;
+        while (card.due >= ends[offset]) offset++;
+        counts[offset]++;
+      }
+    };
     if (options.library) {
-      for (const question of options.library) yield { question, card: this.card(history.question(question), question) };
+      for (const question of options.library) visit(question, this.card(history.question(question), question));
     } else {
-      for (const entry of history.questions()) yield { question: entry.question, card: this.card(entry) };
+      for (const entry of history.questions()) visit(entry.question, this.card(entry));
     }
+    due.sort((a, b) => (a.card.due ?? 0) - (b.card.due ?? 0) || (a.question < b.question ? -1 : a.question > b.question ? 1 : 0));
+    const room = Math.max(0, this.settings.newPerDay - introducedToday);
+    return {
+      queue: { due, new: fresh.slice(0, room), introducedToday },
+      forecast: counts.map((count, i) => ({ day: options.days.label(today + i), due: count })),
+    };
   }
 
   private cached(history: QuestionHistory): Cached {
-    const hit = this.cache.get(history.question);
+    const hit = this.cache[history.index];
     if (hit !== undefined && hit.history === history && hit.revision === history.revision) return hit;
     const computed = this.compute(history);
-    this.cache.set(history.question, computed);
+    this.cache[history.index] = computed;
     return computed;
   }
 
@@ -243,31 +262,31 @@ export class Scheduler {
     const last = schedule[schedule.length - 1] as ReviewEvent;
     let usable = last.card.p === this.fingerprint;
     for (let i = start; usable && i < schedule.length; i++) usable = (schedule[i] as ReviewEvent).after === schedule[i - 1]?.id;
-    let fsrsCard: Card;
-    if (usable) {
-      fsrsCard = fromSnapshot(last.card, last.at);
-    } else {
-      fsrsCard = createEmptyCard(schedule[start].at);
-      for (let i = start; i < schedule.length; i++) {
-        const review = schedule[i] as ReviewEvent;
-        fsrsCard = this.fsrs.next(fsrsCard, reviewTime(fsrsCard, review.at), GRADES[review.rating]).card;
-      }
-    }
-    const card: QuestionCard = {
+    const card = (state: CardState, due: number, reps: number, lapses: number, stability: number, difficulty: number): QuestionCard => ({
       question: history.question,
-      state: STATE_NAMES[fsrsCard.state],
-      due: fsrsCard.due.getTime(),
+      state,
+      due,
       suspended: history.suspended,
-      reps: fsrsCard.reps,
-      lapses: fsrsCard.lapses,
-      stability: fsrsCard.stability,
-      difficulty: fsrsCard.difficulty,
+      reps,
+      lapses,
+      stability,
+      difficulty,
       lastReview: last.at,
       lastRating: last.rating,
       introducedAt: schedule[start].at,
       replayed: !usable,
-    };
-    return { history, revision, card, fsrsCard };
+    });
+    if (usable) {
+      // Straight from the snapshot: ts-fsrs's own card (two Dates) waits until a preview or a rating needs it.
+      const { due, reps, lapses, s, d } = last.card;
+      return { history, revision, card: card(STATE_NAMES[last.card.state as State] ?? 'review', due, reps, lapses, s, d), stored: last };
+    }
+    let fsrsCard = createEmptyCard(schedule[start].at);
+    for (let i = start; i < schedule.length; i++) {
+      const review = schedule[i] as ReviewEvent;
+      fsrsCard = this.fsrs.next(fsrsCard, reviewTime(fsrsCard, review.at), GRADES[review.rating]).card;
+    }
+    return { history, revision, card: card(STATE_NAMES[fsrsCard.state], fsrsCard.due.getTime(), fsrsCard.reps, fsrsCard.lapses, fsrsCard.stability, fsrsCard.difficulty), fsrsCard };
   }
 
   private snapshot(card: Card): CardSnapshot {
@@ -301,6 +320,11 @@ export function normalizeSettings(settings: Partial<ScheduleSettings>): Schedule
 
 function newCard(question: string): QuestionCard {
   return { question, state: 'new', suspended: false, reps: 0, lapses: 0, stability: 0, difficulty: 0, replayed: false };
+}
+
+function fsrsCardOf(cached: Cached): Card {
+  cached.fsrsCard ??= fromSnapshot(cached.stored!.card, cached.stored!.at);
+  return cached.fsrsCard;
 }
 
 function fromSnapshot(snapshot: CardSnapshot, reviewedAt: number): Card {

@@ -4,7 +4,8 @@
  * attempts, or under `UNKNOWN_TOPIC` (`topicOf`).
  */
 import { type Rating, RATINGS } from '../history/events';
-import { type History, type QuestionLookup, topicOf } from '../history/history';
+import { type History, type QuestionHistory, type QuestionInfo, type QuestionLookup, topicOf } from '../history/history';
+import { ATTEMPT_ROW, ratingOfKind } from '../history/table';
 import type { CardState, ForecastDay, QueueOptions, Scheduler } from './scheduler';
 
 export interface StatsOptions extends QueueOptions {
@@ -84,52 +85,71 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
   const { days, now } = options;
   const today = days.dayOf(now);
   const lookup = options.lookup ?? (() => undefined);
-  const times: number[] = [];
   const reviewDays = options.reviewDays ?? 30;
   const firstReviewDay = today - reviewDays + 1;
-  const perDay = Array.from({ length: reviewDays }, () => emptyCounts());
-  const ratings = emptyCounts();
   const topics = new Map<string, TopicStats>();
-  const questions: QuestionRow[] = [];
-  let practiceSeconds = 0;
 
-  const windowStart = days.startOf(firstReviewDay);
-  const windowEnd = days.startOf(today + 1);
-
+  // Per question, by its number in the event table: its topic's stats, best time and last practice.
+  const entries: { entry: QuestionHistory; info: QuestionInfo | undefined }[] = [];
+  const topicOfQuestion: TopicStats[] = [];
   for (const entry of history.questions()) {
     if (entry.attempts.length === 0 && entry.reviews.length === 0) continue;
     const info = lookup(entry.question);
     const topic = topicOf(entry, info);
-    const prompt = info?.prompt ?? entry.attempts.at(-1)?.prompt;
-    const topicStats = topics.get(topic) ?? newTopic(topic);
-    topics.set(topic, topicStats);
+    let topicStats = topics.get(topic);
+    if (!topicStats) topics.set(topic, (topicStats = newTopic(topic)));
     topicStats.questions++;
+    entries.push({ entry, info });
+    topicOfQuestion[entry.index] = topicStats;
+  }
 
-    let best: number | undefined;
-    let last = 0;
-    for (const attempt of entry.attempts) {
-      times.push(attempt.at);
-      practiceSeconds += attempt.activeSeconds;
+  // One pass over the columns of every attempt and review that counts.
+  const table = history.table;
+  const size = history.indexSize;
+  const best = new Float64Array(size).fill(Infinity);
+  const last = new Float64Array(size);
+  const byKind = new Float64Array(RATINGS.length + 1);
+  /** `reviewEnds[i]`: the first instant after day `firstReviewDay + i`; one time-zone question per day, not per review. */
+  const reviewEnds = Array.from({ length: reviewDays }, (_, i) => days.startOf(firstReviewDay + i + 1));
+  const windowStart = days.startOf(firstReviewDay);
+  const windowEnd = reviewEnds[reviewDays - 1];
+  const perDay = Array.from({ length: reviewDays }, () => new Float64Array(RATINGS.length + 1));
+  let practiceSeconds = 0;
+  for (let row = 0; row < table.length; row++) {
+    const question = table.question[row];
+    const topicStats = topicOfQuestion[question];
+    const at = table.at[row];
+    const kind = table.kind[row];
+    if (at > last[question]) last[question] = at;
+    byKind[kind]++;
+    if (kind === ATTEMPT_ROW) {
+      const seconds = table.seconds[row];
+      practiceSeconds += seconds;
       topicStats.attempts++;
-      topicStats.activeSeconds += attempt.activeSeconds;
-      topicStats.budgetSeconds += attempt.budgetSeconds;
-      if (attempt.activeSeconds > attempt.budgetSeconds) topicStats.overBudget++;
-      best = best === undefined ? attempt.activeSeconds : Math.min(best, attempt.activeSeconds);
-      last = Math.max(last, attempt.at);
+      topicStats.activeSeconds += seconds;
+      topicStats.budgetSeconds += table.budget[row];
+      if (seconds > table.budget[row]) topicStats.overBudget++;
+      if (seconds < best[question]) best[question] = seconds;
+      continue;
     }
-    for (const review of entry.reviews) {
-      times.push(review.at);
-      ratings[review.rating]++;
-      if (review.at >= windowStart && review.at < windowEnd) perDay[days.dayOf(review.at) - firstReviewDay][review.rating]++;
-      topicStats.reviews++;
-      if (review.keyPoints) countKeyPoints(review.keyPoints, topicStats.keyPoints);
-      last = Math.max(last, review.at);
+    if (at >= windowStart && at < windowEnd) {
+      let day = 0;
+      while (at >= reviewEnds[day]) day++;
+      perDay[day][kind]++;
     }
+    topicStats.reviews++;
+    topicStats.keyPoints.covered += table.covered[row];
+    topicStats.keyPoints.partly += table.partly[row];
+    topicStats.keyPoints.missed += table.missed[row];
+  }
 
+  const questions: QuestionRow[] = entries.map(({ entry, info }) => {
+    const index = entry.index;
+    const prompt = info?.prompt ?? entry.attempts.at(-1)?.prompt;
     const card = scheduler.card(entry);
-    questions.push({
+    return {
       id: entry.question,
-      topic,
+      topic: topicOfQuestion[index].topic,
       ...(prompt !== undefined ? { prompt } : {}),
       inLibrary: info !== undefined,
       state: card.state,
@@ -138,42 +158,42 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
       suspended: card.suspended,
       attempts: entry.attempts.length,
       reviews: entry.reviews.length,
-      ...(best !== undefined ? { bestSeconds: best } : {}),
-      ...(last > 0 ? { lastPractisedAt: last } : {}),
-    });
-  }
+      ...(best[index] !== Infinity ? { bestSeconds: best[index] } : {}),
+      ...(last[index] > 0 ? { lastPractisedAt: last[index] } : {}),
+    };
+  });
 
-  const dayCounts = practiceDays(times, days);
+  const dayCounts = practiceDays(table.at.slice(0, table.length).sort(), days);
   for (const topic of topics.values()) {
     const { covered, partly, missed } = topic.keyPoints;
     const total = covered + partly + missed;
     if (total > 0) topic.coverage = (covered + partly / 2) / total;
   }
+  const ratings = countsOf(byKind);
   const reviews = RATINGS.reduce((sum, rating) => sum + ratings[rating], 0);
   const passed = reviews - ratings.again;
-  const queue = scheduler.dueCount(history, options);
+  const { queue, forecast } = scheduler.outlook(history, { ...options, horizonDays: options.forecastDays ?? 30 });
 
   return {
     totals: { attempts: history.attemptCount, reviews, questions: questions.length, practiceSeconds, practiceDays: dayCounts.size },
     streak: streaks(dayCounts, today),
-    dueToday: queue.due,
-    newToday: queue.new,
+    dueToday: queue.due.length,
+    newToday: queue.new.length,
     retention: { reviews, passed, ...(reviews > 0 ? { rate: passed / reviews } : {}) },
     ratings,
     heatmap: heatmap(dayCounts, today, options),
-    reviewsPerDay: perDay.map((counts, i) => ({ day: days.label(firstReviewDay + i), ...counts })),
-    forecast: scheduler.forecast(history, { ...options, horizonDays: options.forecastDays ?? 30 }),
+    reviewsPerDay: perDay.map((counts, i) => ({ day: days.label(firstReviewDay + i), ...countsOf(counts) })),
+    forecast,
     topics: [...topics.values()].sort((a, b) => a.topic.localeCompare(b.topic)),
     questions: questions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }
 
 /**
- * Practice per local day. The times are sorted first, so each day's bounds are computed once: asking the time zone
- * about every one of 100,000 instants would cost more than all the rest of the stats.
+ * Practice per local day, from the sorted times of every attempt and review: each day's bounds are computed once,
+ * as asking the time zone about every one of 100,000 instants would cost more than all the rest of the stats.
  */
-function practiceDays(times: number[], days: StatsOptions['days']): Map<number, number> {
-  const sorted = Float64Array.from(times).sort();
+function practiceDays(sorted: Float64Array, days: StatsOptions['days']): Map<number, number> {
   const counts = new Map<number, number>();
   let day = 0;
   let end = -Infinity;
@@ -217,18 +237,11 @@ function heatmap(dayCounts: ReadonlyMap<number, number>, today: number, options:
   });
 }
 
-/** Counts the letters of a stored checklist (`c`, `p`, `m`) without building an array per review. */
-function countKeyPoints(letters: string, into: TopicStats['keyPoints']): void {
-  for (let i = 0; i < letters.length; i++) {
-    const letter = letters.charCodeAt(i);
-    if (letter === 99) into.covered++;
-    else if (letter === 112) into.partly++;
-    else if (letter === 109) into.missed++;
-  }
-}
-
-function emptyCounts(): RatingCounts {
-  return { again: 0, hard: 0, good: 0, easy: 0 };
+/** Ratings counted by table kind (`ratingOfKind`) as a record. */
+function countsOf(byKind: Float64Array): RatingCounts {
+  const counts = { again: 0, hard: 0, good: 0, easy: 0 };
+  for (let kind = 1; kind < byKind.length; kind++) counts[ratingOfKind(kind)] = byKind[kind];
+  return counts;
 }
 
 function newTopic(topic: string): TopicStats {

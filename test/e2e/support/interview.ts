@@ -23,8 +23,13 @@ export async function showTopics(page: Page): Promise<Locator> {
 /** Expands the topic and clicks the dialogue; resolves once the player shows its title. */
 export async function openDialogue(page: Page): Promise<FrameLocator> {
   const topics = await showTopics(page);
-  await expandRow(treeRow(topics, TOPIC));
   const row = treeRow(topics, DIALOGUE);
+  // The tree refreshes once more when the history has loaded and the Due group joins; a topic expanded in that very
+  // moment can fold again (VS Code's tree), and a person would simply expand it again.
+  await poll('the dialogue row under its expanded topic', async () => {
+    await expandRow(treeRow(topics, TOPIC));
+    return row.isVisible();
+  }, (visible) => visible, 30_000, 500);
   await row.locator('.label-name').click();
   const player = webview(page);
   await poll('the player to show the dialogue title', () => player.locator('h1#dialogue-title').innerText({ timeout: 2000 }), (t) => t.trim() === DIALOGUE, 60_000, 250);

@@ -31,6 +31,7 @@ interface VsCodeWeb {
     settings?: Record<string, unknown>;
     machineSettings?: Record<string, unknown>;
     env?: Record<string, string>;
+    locale?: string;
   }): Promise<VsCodeServer>;
   launchChromium(options?: { headless?: boolean }): Promise<Browser>;
   copyToTemp(folder: string): Promise<string>;
@@ -69,6 +70,8 @@ export interface SessionOptions {
    * `draftsFolder`, `extraFolders`); in user settings they are ignored once the window has started.
    */
   machineSettings?: Record<string, unknown>;
+  /** The display language, e.g. 'de' (VS Code's own UI stays English; the extension's strings follow it). */
+  locale?: string;
 }
 
 export class Session {
@@ -105,6 +108,7 @@ export class Session {
         smokeDriver: Boolean(extensionPath),
         settings: options.settings,
         machineSettings: options.machineSettings,
+        locale: options.locale,
         ...(fakeModel ? { extraVsix: [fakeModel.buildFakeLm()], env: { FAKE_LM_SCRIPT: JSON.stringify(options.fakeModel) } } : {}),
       });
       browser = await web.launchChromium();

@@ -36,7 +36,9 @@ export async function usedKeys(root: string, files: readonly string[]): Promise<
  * items, status bar items, progress, message items, command titles on tree items, a11y labels, dialogs' labels,
  * and what the host hands a webview to show (`missing`).
  */
-const VISIBLE_PROPERTIES = new Set(['label', 'description', 'detail', 'placeHolder', 'prompt', 'title', 'tooltip', 'message', 'text', 'name', 'openLabel', 'saveLabel', 'missing']);
+const VISIBLE_PROPERTIES = new Set(['label', 'description', 'detail', 'placeHolder', 'prompt', 'title', 'tooltip', 'message', 'text', 'openLabel', 'saveLabel', 'missing']);
+/** Shown only when assigned (`statusBarItem.name = …`); in object literals `name` is mostly an id (CLI options). */
+const VISIBLE_ASSIGNMENTS = new Set([...VISIBLE_PROPERTIES, 'name']);
 /** Calls whose string arguments are shown: notifications (message and buttons), Markdown tooltips. */
 const VISIBLE_CALLS = new Set(['showInformationMessage', 'showWarningMessage', 'showErrorMessage', 'appendMarkdown', 'appendText']);
 /**
@@ -63,7 +65,7 @@ export function bypasses(root: string, files: readonly string[], internalErrors:
     const visit = (node: ts.Node): void => {
       if (ts.isPropertyAssignment(node) && VISIBLE_PROPERTIES.has(propertyName(node.name))) check(node.initializer, propertyName(node.name));
       else if (ts.isPropertyAssignment(node) && propertyName(node.name) === 'validateInput') checkReturns(node.initializer, (e) => check(e, 'validateInput'));
-      else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && VISIBLE_PROPERTIES.has(node.left.name.text)) check(node.right, node.left.name.text);
+      else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && VISIBLE_ASSIGNMENTS.has(node.left.name.text)) check(node.right, node.left.name.text);
       else if (ts.isCallExpression(node) && VISIBLE_CALLS.has(calleeName(node.expression))) node.arguments.forEach((arg) => check(arg, calleeName(node.expression)));
       else if (ts.isCallExpression(node) && calleeName(node.expression) === 'createWebviewPanel') check(node.arguments[1], 'createWebviewPanel');
       else if (ts.isNewExpression(node) && VISIBLE_CONSTRUCTORS.has(calleeName(node.expression))) check(node.arguments?.[0], `new ${calleeName(node.expression)}`);
