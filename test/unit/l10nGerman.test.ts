@@ -1,4 +1,5 @@
-// The German translation at work: the bundle merged from l10n/de/*.json, as esbuild.mjs builds it, read by the CLI.
+// The German translation at work: the bundle merged from l10n/de/*.json, as esbuild.mjs builds it, read by the CLI
+// and by the stats page's view.
 import assert from 'node:assert/strict';
 import { promises as fs, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -6,8 +7,14 @@ import path from 'node:path';
 import * as l10n from '@vscode/l10n';
 import { configureCliL10n } from '../../src/cli/l10n';
 import { runCli } from '../../src/cli/main';
+import { History } from '../../src/core/history/history';
 import { setPluralLocale } from '../../src/core/plural';
+import { localDays } from '../../src/core/review/days';
+import { Scheduler } from '../../src/core/review/scheduler';
+import { computeStats } from '../../src/core/review/stats';
+import { statsView } from '../../src/webview/statsView';
 import { md, REPO } from './helpers';
+import { attemptEvent, reviewEvent } from './support/historyEvents';
 
 function germanBundle(): Record<string, string> {
   const folder = path.join(REPO, 'l10n', 'de');
@@ -49,5 +56,19 @@ describe('l10n: German', () => {
     for (const env of [{ LANG: 'C' }, { LC_ALL: 'xx_XX.UTF-8', LANG: 'de_DE.UTF-8' }]) {
       assert.equal(await validate(env, file), '1 file, 1 dialogue, 1 question: 0 errors, 0 warnings\n');
     }
+  });
+
+  it('the stats view speaks German as the webview sets it up: labels, plural forms, day names', () => {
+    l10n.config({ contents: germanBundle() });
+    setPluralLocale('de');
+    const now = Date.UTC(2024, 4, 2, 18, 0);
+    const events = [attemptEvent('a1', 'q1', now - 3_600_000, { activeSeconds: 200, budgetSeconds: 300 }), reviewEvent('r1', 'q1', now - 1_800_000, 'good', { attempt: 'a1', keyPoints: 'cc' })];
+    const stats = computeStats(new History(events), new Scheduler(), { now, days: localDays({ utcOffset: () => 0, dayStartHour: 0 }), lookup: () => ({ topic: 'Databases', prompt: 'Pick an index' }), library: ['q1'] });
+    const tiles = Object.fromEntries(statsView(stats).tiles.map((t) => [t.label, `${t.value} · ${t.detail}`]));
+    assert.equal(tiles['Aktuelle Serie'], '1 Tag · einschließlich heute');
+    assert.equal(tiles['Tatsächliche Behaltensquote'], '100% · 1 von 1 Auswertung nicht Nochmal');
+    assert.equal(tiles.Versuche, '1 · zu 1 Frage');
+    const heatmap = statsView(stats).sections.find((s) => s.id === 'heatmap')!;
+    assert.match(heatmap.summary, /^Übungstage, letzte \d+ Wochen: an 1 Tag geübt, am meisten am 2\. Mai mit 2\.$/);
   });
 });
