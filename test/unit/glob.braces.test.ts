@@ -34,6 +34,8 @@ describe('globMatcher: braces, escapes and sets', () => {
     ['[\\a-c]x.md', 'bx.md', true],
     ['[a-]x.md', '-x.md', true],
     ['[a-]x.md', 'bx.md', false],
+    ['[^abc]x.md', 'dx.md', true],
+    ['[^abc]x.md', 'bx.md', false],
     // A pattern with `/` matches the folder itself as well as what is inside it.
     ['archive/**', 'archive', true],
     ['notes/old', 'notes/old', true],
