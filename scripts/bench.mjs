@@ -378,7 +378,9 @@ function summarize({ bundles, loads, open, history, startup, vscode }) {
       missing.push(`history ${name}`);
       row(title, history?.error ? `not measured: ${history.error}` : 'not measured', `≤ ${budget} ms`, undefined);
     } else {
-      row(title, `${ms(figure.ms)}${typeof figure.cpuMs === 'number' ? ` (CPU ${ms(figure.cpuMs)})` : ''}${figure.runsMs ? `; runs ${figure.runsMs.map((n) => round(n)).join(', ')}` : ''}`, `≤ ${budget} ms`, figure.ms <= budget);
+      // The budgets are CPU time (the worker's own verdict): on a shared machine the wall time holds others' turns too.
+      const cpu = typeof figure.cpuMs === 'number' ? figure.cpuMs : undefined;
+      row(title, `${cpu === undefined ? '' : `CPU ${ms(cpu)}, wall `}${ms(figure.ms)}${figure.runsMs ? `; wall runs ${figure.runsMs.map((n) => round(n)).join(', ')}` : ''}`, `≤ ${budget} ms${cpu === undefined ? '' : ' CPU'}`, (cpu ?? figure.ms) <= budget);
     }
   }
 
