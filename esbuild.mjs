@@ -76,7 +76,9 @@ const builds = [
   ...LAZY_CHUNKS.map((name) => ({ ...shared, entryPoints: [`src/lazy/${name}.ts`], outfile: `dist/lazy-${name}.js`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [problemMatcherPlugin, lazyYamlPlugin] })),
   { ...shared, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
-  ...['player', 'review', 'stats'].map((page) => ({ ...shared, entryPoints: [`src/webview/${page}.ts`], outfile: `dist/webview/${page}.js`, platform: 'browser', format: 'iife', target: 'es2022' })),
+  // The pages are ES modules split into shared chunks, so the Markdown renderer and sanitiser the player and the review
+  // both use are shipped (and parsed) once. A nonced module script's imports carry its nonce: the CSP stays nonce-only.
+  { ...shared, entryPoints: ['player', 'review', 'stats'].map((page) => `src/webview/${page}.ts`), outdir: 'dist/webview', chunkNames: 'chunk-[hash]', splitting: true, platform: 'browser', format: 'esm', target: 'es2022' },
 ];
 
 /**
@@ -94,7 +96,7 @@ async function mergeTranslations() {
         bundle[key] = value;
       }
     }
-    await writeFile(path.join('dist', 'l10n', `bundle.l10n.${language}.json`), `${JSON.stringify(bundle, null, 2)}\n`);
+    await writeFile(path.join('dist', 'l10n', `bundle.l10n.${language}.json`), JSON.stringify(bundle));
   }
 }
 
@@ -121,6 +123,8 @@ async function prepareLibraryIndex() {
   }
 }
 
+// Chunk names change with their content: start the pages' folder afresh so no stale chunk is packaged.
+await rm(path.join('dist', 'webview'), { recursive: true, force: true });
 await copyCodicons();
 await mergeTranslations();
 if (watch) {

@@ -52,7 +52,7 @@ ${styles}
 <div id="announcer" class="visually-hidden" aria-live="polite"></div>
 <script type="application/json" id="initial-state">${json(page.initialState)}</script>
 <script type="application/json" id="l10n">${json(page.l10n.bundle ?? {})}</script>
-<script nonce="${nonce}" src="${attribute(page.asset(page.script))}"></script>
+<script type="module" nonce="${nonce}" src="${attribute(page.asset(page.script))}"></script>
 </body>
 </html>`;
 }
