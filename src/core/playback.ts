@@ -8,6 +8,16 @@ export function autoAdvanceDelayMs(text: string, speed: number): number {
   return Math.round(base / Math.min(4, Math.max(0.25, speed || 1)));
 }
 
+/**
+ * The state the host sends, with the page's own moves the host had not seen yet kept: a state sent while the user
+ * clicked Next (the history or a timer changed) must not move the player back or hide a turn just revealed.
+ */
+export function withUnseenMoves<S extends { position: number; revealed: number[]; movesSeen: number; dialogue: { turns: readonly unknown[] } | null }>(local: S, incoming: S, movesSent: number): S {
+  if (incoming.movesSeen >= movesSent) return incoming;
+  const last = Math.max(0, (incoming.dialogue?.turns.length ?? 1) - 1);
+  return { ...incoming, position: Math.min(local.position, last), revealed: [...new Set([...incoming.revealed, ...local.revealed])].sort((a, b) => a - b) };
+}
+
 export interface ConcealmentView {
   mode: 'practice' | 'study';
   revealed: readonly number[];

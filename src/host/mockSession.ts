@@ -105,8 +105,11 @@ export class MockSessionController implements vscode.Disposable {
     this.modelAnswers = modelAnswersOf(dialogue, started.session);
     await this.save({ version: 1, session: { ...started.session, draftPath: draft.toString() } });
     this.drafts.watch(draft.toString());
-    // The player first (its session view shows the first prompt), then the draft beside it.
-    await this.services.players().show(dialogueId);
+    // The player first (its session view shows the first prompt), then the draft beside it once the player's page
+    // runs: opened at the same moment, the editor's start-up held the page's script back by seconds (the bench's
+    // start → first prompt). A page that never starts does not hold the draft back for long.
+    const player = await this.services.players().show(dialogueId);
+    if (player) await Promise.race([player.started, new Promise((resolve) => setTimeout(resolve, 2000))]);
     await this.showDraft();
     return true;
   }

@@ -110,6 +110,11 @@ export class PlayerPanel extends WebviewPanelHost<WebviewMessage> {
   private guidance: { title: string; text: string }[];
   /** The interviewer's follow-up being streamed, or the last one asked (until the next). */
   private streamed: PlayerStream | undefined;
+  /** The page's last move applied here (see `withUnseenMoves`); a page starting afresh counts from 0 again. */
+  private movesSeen = 0;
+  private pageStarted: () => void = () => undefined;
+  /** Settles once the page's script runs and asks for its state (its first `ready`). */
+  readonly started = new Promise<void>((resolve) => (this.pageStarted = resolve));
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -251,6 +256,7 @@ export class PlayerPanel extends WebviewPanelHost<WebviewMessage> {
       guidance: this.guidance,
       position: this.position,
       revealed: [...this.revealed].sort((a, b) => a - b),
+      movesSeen: this.movesSeen,
       mode: this.mode ?? settings.mode,
       speed: settings.playbackSpeed,
       answered,
@@ -267,13 +273,17 @@ export class PlayerPanel extends WebviewPanelHost<WebviewMessage> {
   protected async handle(message: WebviewMessage): Promise<void> {
     switch (message.type) {
       case 'ready':
+        this.movesSeen = 0;
+        this.pageStarted();
         this.sendState();
         return;
       case 'position':
+        this.movesSeen = message.move;
         this.position = message.index;
         this.clampPosition();
         return;
       case 'reveal':
+        this.movesSeen = message.move;
         this.revealed.add(message.turnIndex);
         return;
       case 'setMode':

@@ -22,8 +22,9 @@ const turnIndex = z.int().check(z.gte(0), z.lte(100_000));
 
 export const WebviewMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
-  z.object({ type: z.literal('position'), index: turnIndex }),
-  z.object({ type: z.literal('reveal'), turnIndex }),
+  // `move` numbers the page's own moves (from 1 after each `ready`), so the host can say which it has seen.
+  z.object({ type: z.literal('position'), index: turnIndex, move: z.int().check(z.gte(1)) }),
+  z.object({ type: z.literal('reveal'), turnIndex, move: z.int().check(z.gte(1)) }),
   z.object({ type: z.literal('answer'), questionId: z.string().check(z.maxLength(500)) }),
   z.object({ type: z.literal('setMode'), mode: PlayerModeSchema }),
   z.object({ type: z.literal('timerAction'), action: z.enum(['pause', 'resume', 'finish', 'compare']) }),
@@ -116,6 +117,8 @@ export interface PlayerState {
   guidance: { title: string; text: string }[];
   position: number;
   revealed: number[];
+  /** The page's last move (position or reveal) the host had applied when it sent this state. */
+  movesSeen: number;
   mode: PlayerMode;
   /** Seconds-per-word pace multiplier for Play. */
   speed: number;

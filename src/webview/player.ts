@@ -6,7 +6,7 @@
 import * as l10n from '@vscode/l10n';
 import DOMPurify from 'dompurify';
 import type { HostMessage, PersistedPlayerState, PlayerSession, PlayerState, PlayerStream, PlayerTimer, PlayerTurn, WebviewMessage } from '../protocol/player';
-import { autoAdvanceDelayMs, isConcealed } from '../core/playback';
+import { autoAdvanceDelayMs, isConcealed, withUnseenMoves } from '../core/playback';
 import { questionTurnOf } from '../core/questions';
 import { announce, button, element, icon, initialState, keepingFocus, vscodeApi } from './dom';
 import { markdownRenderer } from './markdown';
@@ -17,6 +17,8 @@ const announcer = document.getElementById('announcer')!;
 const renderMarkdown = markdownRenderer(DOMPurify);
 
 let state = initialState<PlayerState>();
+/** This page's moves so far (positions and reveals sent to the host); the host counts them from our `ready`. */
+let movesSent = 0;
 let playing: ReturnType<typeof setTimeout> | undefined;
 /** What the session view last rendered, so a clock-only update (each second) repaints the clock alone. */
 let sessionShape: string | undefined;
@@ -35,7 +37,7 @@ function goTo(index: number, announce = true): void {
   if (next === state.position) return;
   state = { ...state, position: next };
   persist();
-  vscode.postMessage({ type: 'position', index: next });
+  vscode.postMessage({ type: 'position', index: next, move: ++movesSent });
   render();
   if (announce) announceTurn(next);
   document.querySelector('.turn.current')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -57,7 +59,7 @@ function reveal(index: number): void {
   if (state.revealed.includes(index)) return;
   state = { ...state, revealed: [...state.revealed, index].sort((a, b) => a - b) };
   persist();
-  vscode.postMessage({ type: 'reveal', turnIndex: index });
+  vscode.postMessage({ type: 'reveal', turnIndex: index, move: ++movesSent });
   render();
   document.querySelector<HTMLElement>(`.turn[data-index="${index}"] .turn-body`)?.focus();
 }
@@ -244,11 +246,9 @@ function announcePhase(before: PlayerTimer | null, after: PlayerTimer | null): v
 window.addEventListener('message', (event: MessageEvent<HostMessage>) => {
   const message = event.data;
   if (message?.type === 'state') {
-    const focusedId = document.activeElement?.id;
-    state = message.state;
+    state = withUnseenMoves(state, message.state, movesSent);
     persist();
-    render();
-    if (focusedId) document.getElementById(focusedId)?.focus();
+    keepingFocus(render);
   } else if (message?.type === 'session') {
     state = { ...state, session: message.session };
     if (!message.session || sessionShapeOf(message.session) !== sessionShape) keepingFocus(render);

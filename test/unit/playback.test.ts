@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { autoAdvanceDelayMs, type ConcealmentView, isConcealed } from '../../src/core/playback';
+import { autoAdvanceDelayMs, type ConcealmentView, isConcealed, withUnseenMoves } from '../../src/core/playback';
 
 const words = (n: number): string => Array.from({ length: n }, (_, i) => `word${i}`).join(' ');
 
@@ -97,5 +97,27 @@ describe('isConcealed', () => {
     const opening: ConcealmentView['dialogue'] = { turns: [{ speaker: 'candidate' }, { speaker: 'interviewer', questionId: 'd#q1' }, { speaker: 'candidate' }] };
     assert.equal(isConcealed(view({ dialogue: opening }), 0), false);
     assert.equal(isConcealed(view({ dialogue: opening }), 2), true);
+  });
+});
+
+describe('withUnseenMoves (a state from the host meets the player page\'s own clicks)', () => {
+  const dialogue = { turns: [1, 2, 3, 4] };
+  const state = (position: number, revealed: number[], movesSeen: number) => ({ dialogue, position, revealed, movesSeen, mode: 'practice' });
+
+  it('keeps the page\'s position and reveals when the host had not seen its latest moves (two clicks on Next, a state sent after the first)', () => {
+    const local = state(2, [1], 0);
+    const incoming = { ...state(1, [], 1), mode: 'study' };
+    assert.deepEqual(withUnseenMoves(local, incoming, 2), { ...incoming, position: 2, revealed: [1] });
+  });
+
+  it('takes the host\'s state whole once it has seen every move, and after the page started afresh', () => {
+    const incoming = state(3, [0], 2);
+    assert.equal(withUnseenMoves(state(1, [], 0), incoming, 2), incoming);
+    assert.equal(withUnseenMoves(state(0, [], 0), state(3, [], 5), 0).position, 3);
+  });
+
+  it('keeps a kept position inside a dialogue that got shorter', () => {
+    const shorter = { ...state(0, [], 0), dialogue: { turns: [1, 2] } };
+    assert.equal(withUnseenMoves(state(3, [], 0), shorter, 1).position, 1);
   });
 });

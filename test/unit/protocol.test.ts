@@ -14,9 +14,9 @@ function rejects(value: unknown): void {
 describe('WebviewMessageSchema', () => {
   it('accepts every message the player sends', () => {
     accepts({ type: 'ready' });
-    accepts({ type: 'position', index: 0 });
-    accepts({ type: 'position', index: 42 });
-    accepts({ type: 'reveal', turnIndex: 3 });
+    accepts({ type: 'position', index: 0, move: 1 });
+    accepts({ type: 'position', index: 42, move: 7 });
+    accepts({ type: 'reveal', turnIndex: 3, move: 2 });
     accepts({ type: 'answer', questionId: 'system-design/url-shortener#q1' });
     accepts({ type: 'setMode', mode: 'practice' });
     accepts({ type: 'setMode', mode: 'study' });
@@ -32,7 +32,10 @@ describe('WebviewMessageSchema', () => {
     rejects({ type: 'position' });
     rejects({ type: 'position', index: '3' });
     rejects({ type: 'position', index: null });
-    rejects({ type: 'reveal', index: 3 });
+    rejects({ type: 'reveal', index: 3, move: 1 });
+    rejects({ type: 'position', index: 3 });
+    rejects({ type: 'position', index: 3, move: 0 });
+    rejects({ type: 'reveal', turnIndex: 3, move: '1' });
     rejects({ type: 'answer' });
     rejects({ type: 'answer', questionId: 17 });
     rejects({ type: 'answer', questionId: { toString: 'x' } });
@@ -43,10 +46,10 @@ describe('WebviewMessageSchema', () => {
 
   it('rejects negative, fractional, non-finite and absurd indices', () => {
     for (const index of [-1, 1.5, 0.0001, Number.NaN, Number.POSITIVE_INFINITY, 100_001, Number.MAX_SAFE_INTEGER + 2]) {
-      rejects({ type: 'position', index });
-      rejects({ type: 'reveal', turnIndex: index });
+      rejects({ type: 'position', index, move: 1 });
+      rejects({ type: 'reveal', turnIndex: index, move: 1 });
     }
-    accepts({ type: 'position', index: 100_000 });
+    accepts({ type: 'position', index: 100_000, move: 1 });
   });
 
   it('rejects an extra-long questionId', () => {
