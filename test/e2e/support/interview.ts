@@ -24,8 +24,7 @@ export async function showTopics(page: Page): Promise<Locator> {
 export async function openDialogue(page: Page): Promise<FrameLocator> {
   const topics = await showTopics(page);
   const row = treeRow(topics, DIALOGUE);
-  // The tree refreshes once more when the history has loaded and the Due group joins; a topic expanded in that very
-  // moment can fold again (VS Code's tree), and a person would simply expand it again.
+  // The topic can fold again if the tree refreshes right after it opened (see expandRow): open it until the row shows.
   await poll('the dialogue row under its expanded topic', async () => {
     await expandRow(treeRow(topics, TOPIC));
     return row.isVisible();

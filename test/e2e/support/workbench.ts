@@ -90,10 +90,13 @@ export async function rowDescription(row: Locator): Promise<string> {
 /** Expands a collapsed tree row with its twistie (a click on a row with a command would run the command). */
 export async function expandRow(row: Locator): Promise<void> {
   await row.waitFor({ state: 'visible' });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') {
-    await row.locator('.monaco-tl-twistie').click();
-  }
-  await poll('the row to expand', () => row.getAttribute('aria-expanded'), (value) => value === 'true');
+  // A tree refresh in the same moment (the history loaded, the Due group joined) can fold the row again in VS Code's
+  // tree: click its twistie again, as a person would.
+  await poll('the row to expand', async () => {
+    const expanded = await row.getAttribute('aria-expanded');
+    if (expanded !== 'true') await row.locator('.monaco-tl-twistie').click();
+    return expanded;
+  }, (value) => value === 'true', 30_000, 1000);
 }
 
 /** The content document of the extension's visible webview (outer iframe → #active-frame). */
