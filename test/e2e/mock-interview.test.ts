@@ -7,7 +7,7 @@ import { auditInEveryTheme, webviewFrame } from './support/a11y';
 import { showTopics } from './support/interview';
 import { useSession } from './support/session';
 import {
-  EXTENSION_ID, expandRow, parseClock, poll, reloadWindow, runCommand, statusBarText, tabTitles, treeRow, webview,
+  activeEditorText, EXTENSION_ID, expandRow, parseClock, poll, reloadWindow, runCommand, statusBarText, tabTitles, treeRow, webview,
 } from './support/workbench';
 
 const SESSION_ITEM = `${EXTENSION_ID}.interviewDialogues.session`;
@@ -141,6 +141,9 @@ describe('A mock interview', function () {
       const player = await startFromTree(page);
       await player.locator('#session-next').click();
       await poll('the second question', () => prompts(webview(page)).count(), (n) => n === 2);
+      // Moving on puts the draft's cursor under the new question (the editor takes the focus): let it settle before
+      // the palette opens, or it takes the focus from the palette.
+      await poll('the draft at its second question', () => activeEditorText(page), (text) => /## Q2/.test(text), 30_000);
       const frame = await webviewFrame(page, '#session-items');
       await auditInEveryTheme(session(), frame, 'session');
     });

@@ -153,7 +153,9 @@ export async function runCommand(page: Page, title: string, commandId: string, o
     try {
       await input.waitFor({ state: 'visible', timeout: 10_000 });
       await input.fill(`>${title}`, { timeout: 5_000 });
-      break;
+      // The focus can also go between the fill's focus and its typing: only a palette still holding the title counts.
+      if ((await input.isVisible()) && (await input.inputValue()) === `>${title}`) break;
+      throw new Error(`the palette lost the focus while "${title}" was typed`);
     } catch (error) {
       if (attempt === 3) throw error;
     }
