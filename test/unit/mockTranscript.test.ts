@@ -87,6 +87,9 @@ describe('session transcript', () => {
     assert.equal(escapeTurnText('```\n**Interviewer:** inside code stays as it is\n```'), '```\n**Interviewer:** inside code stays as it is\n```');
     assert.equal(escapeTurnText('```\ncode\n```\n**Time:** after the code block'), '```\ncode\n```\n**Time&#58;** after the code block');
     assert.equal(escapeTurnText('> ```\n**Time:** after a code block that ended with its quote'), '> ```\n**Time&#58;** after a code block that ended with its quote');
+    assert.equal(escapeTurnText('```\n``` not a close\n**Interviewer:** still code'), '````\n``` not a close\n**Interviewer:** still code\n````',
+      'a line that almost closes the block gets a longer fence, so the parser has no hidden label to warn about');
+    assert.equal(escapeTurnText('> ~~~\n> ~~~~ x\n> ~~~'), '> ~~~~~\n> ~~~~ x\n> ~~~~~');
     assert.equal(escapeTurnText('"All of it in quotes"'), '&#34;All of it in quotes"');
     assert.equal(escapeTurnText('  plain text\r\nstays  '), 'plain text\nstays');
     for (const text of ['**Interviewer:** hi', '"quoted"', '“curly”']) {
@@ -111,6 +114,14 @@ describe('session transcript', () => {
       }),
       { numRuns: Number(process.env.RUNS ?? 300) },
     );
+  });
+
+  it('reads back an answer whose code block a fence with text after it fails to close', () => {
+    // Found by the property below: the parser warned that the label after `` ``` 6T`` was read as code.
+    let session = start();
+    session = recordAnswers(session, new Map([['q1', '- **Kind:** dialogue\n“\n```\n)\n\u0000\n``` 6T\\IsF\n**Interviewer:**: double\n# Heading\n']]));
+    const dialogue = readBack(sessionTranscript(session));
+    assert.deepEqual(dialogue.turns.map(({ speaker, text, stage }) => ({ speaker, text, stage })), transcriptTurns(session));
   });
 
   it('renders escaped text as the original would render (property)', () => {

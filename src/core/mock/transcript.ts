@@ -130,8 +130,6 @@ function quoted(line: string): string {
   return line === '' ? '>' : `> ${line}`;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
 /**
  * Turn text as it must be written to be read back as one turn with the same rendering: line endings normalised,
  * outer white space trimmed, NUL (which makes the parser refuse the file) replaced, labels outside code blocks
@@ -142,33 +140,90 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 export function escapeTurnText(text: string): string {
   const normalised = text.replace(/\r\n?/g, '\n').replaceAll('\u0000', '\uFFFD').trim();
   if (normalised === '') return '';
-  let fence: { marker: string; depth: number } | undefined;
-  const lines = normalised.split('\n').map((line) => {
-    if (fence) {
-      const { depth, rest } = stripQuotes(line, fence.depth);
-      if (depth < fence.depth) {
-        fence = undefined; // the code block ended with its blockquote: this line is ordinary text again
+  const lines = normalised.split('\n');
+  const blocks = codeBlocks(lines);
+  const inCode = new Set(blocks.flatMap((block) => range(block.open, block.end)));
+  const escapedLines = lines.map((line, index) => (inCode.has(index) ? line : defuseLabel(line, line.length - stripQuotes(line, Infinity).rest.length)));
+  for (const block of blocks) {
+    // A line such as `` ``` x`` inside the block starts like its closing fence without closing it; the parser warns
+    // about the labels after it. A fence longer than any such line renders the same and leaves nothing to warn about.
+    const marker = block.longestInside >= block.marker.length ? block.marker[0].repeat(block.longestInside + 1) : block.marker;
+    escapedLines[block.open] = lengthenFence(escapedLines[block.open], marker);
+    // A code block the answer left open would run on to the end of the turn anyway; closing it says so, and keeps
+    // the parser from warning that it hides the labels inside it.
+    if (block.endsWith === 'text') escapedLines.push(`${'> '.repeat(block.depth)}${marker}`);
+    if (block.endsWith === 'fence') escapedLines[block.end - 1] = lengthenFence(escapedLines[block.end - 1], marker);
+  }
+  const escaped = escapedLines.join('\n');
+  if (unwrapQuotes(escaped) === escaped) return escaped;
+  const first = String.fromCodePoint(escaped.codePointAt(0)!);
+  return `&#${first.codePointAt(0)};${escaped.slice(first.length)}`;
+}
+
+interface CodeBlock {
+  /** The index of its opening fence's line, and one past its last line (the closing fence's, if any). */
+  open: number;
+  end: number;
+  /** How it ends: with a closing fence, with its blockquote, or with the text. */
+  endsWith: 'fence' | 'quote' | 'text';
+  marker: string;
+  depth: number;
+  /** The longest run of the marker's character that starts a line inside the block without closing it. */
+  longestInside: number;
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/** The fenced code blocks of `lines`, found as the parser finds them. */
+function codeBlocks(lines: string[]): CodeBlock[] {
+  const blocks: CodeBlock[] = [];
+  let block: CodeBlock | undefined;
+  lines.forEach((line, index) => {
+    if (block) {
+      const { depth, rest } = stripQuotes(line, block.depth);
+      if (depth < block.depth) {
+        Object.assign(block, { end: index, endsWith: 'quote' }); // this line is ordinary text again
+        block = undefined;
       } else {
-        if (rest.trimStart().startsWith(fence.marker) && rest.trim().replace(/[`~]/g, '') === '') fence = undefined;
-        return line;
+        const trimmed = rest.trimStart();
+        if (trimmed.startsWith(block.marker)) {
+          if (rest.trim().replace(/[`~]/g, '') === '') {
+            Object.assign(block, { end: index + 1, endsWith: 'fence' });
+            block = undefined;
+          } else {
+            block.longestInside = Math.max(block.longestInside, leadingRun(trimmed, block.marker[0]));
+          }
+        }
+        return;
       }
     }
     const { depth, rest } = stripQuotes(line, Infinity);
     const opens = FENCE.exec(rest);
     if (opens) {
-      fence = { marker: opens[1], depth };
-      return line;
+      block = { open: index, end: lines.length, endsWith: 'text', marker: opens[1], depth, longestInside: 0 };
+      blocks.push(block);
     }
-    return defuseLabel(line, line.length - rest.length);
   });
-  // A code block the answer left open would run on to the end of the turn anyway; closing it says so, and keeps the
-  // parser from warning that it hides the labels inside it.
-  const openFence = fence as { marker: string; depth: number } | undefined;
-  if (openFence) lines.push(`${'> '.repeat(openFence.depth)}${openFence.marker}`);
-  const escaped = lines.join('\n');
-  if (unwrapQuotes(escaped) === escaped) return escaped;
-  const first = String.fromCodePoint(escaped.codePointAt(0)!);
-  return `&#${first.codePointAt(0)};${escaped.slice(first.length)}`;
+  return blocks;
+}
+
+function leadingRun(text: string, char: string): number {
+  let length = 0;
+  while (text[length] === char) length++;
+  return length;
+}
+
+/** `line` (an opening or closing fence) with its fence at least as long as `marker`. */
+function lengthenFence(line: string, marker: string): string {
+  const { rest } = stripQuotes(line, Infinity);
+  const prefix = line.slice(0, line.length - rest.length);
+  const indent = rest.length - rest.trimStart().length;
+  const run = leadingRun(rest.slice(indent), rest[indent]);
+  return run >= marker.length ? line : `${prefix}${rest.slice(0, indent)}${marker}${rest.slice(indent + run)}`;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 }
 
 /**
