@@ -213,6 +213,22 @@ const BUILT_IN = new Map<string, SpeakerMeaning>([
 /** The labels every file understands, lower-case, for messages and the importer. */
 export const BUILT_IN_LABELS: readonly string[] = [...BUILT_IN.keys()];
 
+/** The one-letter labels (Q/A, I/C), which a dialogue reads only if its first turn is written that way. */
+export const LETTER_LABELS: readonly string[] = [...BUILT_IN].filter(([, meaning]) => meaning.letter).map(([name]) => name);
+
+/**
+ * `line` with the colon of each label at `offset` that `readable` accepts written as `&#58;`, which renders the
+ * same: how generated files keep text that would otherwise read as a turn or as metadata.
+ */
+export function defuseLabels(line: string, offset: number, readable: (label: LabelShape) => boolean): string {
+  let result = line;
+  for (let label = scanLabel(result.slice(offset)); label && readable(label); label = scanLabel(result.slice(offset))) {
+    const colon = result.lastIndexOf(':', result.length - label.rest.length - 1);
+    result = `${result.slice(0, colon)}&#58;${result.slice(colon + 1)}`;
+  }
+  return result;
+}
+
 /** Names that always mean their own role: a file cannot give them to the other one. */
 export const FIXED_NAMES: ReadonlyMap<string, Speaker> = new Map([['interviewer', 'interviewer'], ['candidate', 'candidate']]);
 

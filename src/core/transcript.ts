@@ -12,7 +12,7 @@ import * as l10n from '@vscode/l10n';
 import { isMetadataKey } from './metadata';
 import type { Speaker } from './model';
 import { stripQuotes } from './parser';
-import { CANONICAL_LABELS, normalizeName, scanLabel, type SpeakerNames, SpeakerTable } from './speakers';
+import { BUILT_IN_LABELS, CANONICAL_LABELS, defuseLabels, LETTER_LABELS, normalizeName, scanLabel, type SpeakerNames, SpeakerTable } from './speakers';
 
 export interface TranscriptOptions {
   /** Title of the dialogue when the transcript has no heading of its own (the file's name, say). */
@@ -294,6 +294,10 @@ function write(sections: readonly Section[], roles: ReadonlyMap<string, Imported
     }
     out.push('---', '');
   }
+  // Before a dialogue's first turn the parser reads every speaker label; after it (always written with a whole
+  // name here) no one-letter label.
+  const speakers = new Set([...BUILT_IN_NAMES, ...roles.keys()]);
+  const wholeNames = new Set([...speakers].filter((name) => !LETTER_LABELS.includes(name)));
   let carried: string[] = [];
   let dialogues = 0;
   let turns = 0;
@@ -309,7 +313,7 @@ function write(sections: readonly Section[], roles: ReadonlyMap<string, Imported
     firstTitle ??= title;
     dialogues++;
     out.push(`## ${title}`, '');
-    const intro = trimBlankLines([...carried, ...section.intro]).map(escapeLine);
+    const intro = trimBlankLines([...carried, ...section.intro]).map((line) => escapeLine(line, speakers));
     carried = [];
     if (intro.length > 0) out.push(...intro, '');
     for (const item of section.items) {
@@ -322,19 +326,26 @@ function write(sections: readonly Section[], roles: ReadonlyMap<string, Imported
       turns++;
       const role = roles.get(normalizeName(item.name))!;
       const name = BUILT_IN_NAMES.has(normalizeName(item.name)) ? CANONICAL_LABELS[role.speaker] : role.name;
-      out.push(`**${name}${item.note ? ` (${item.note})` : ''}:** ${body[0]}`.trimEnd(), ...body.slice(1).map(escapeLine), '');
+      out.push(`**${name}${item.note ? ` (${item.note})` : ''}:** ${body[0]}`.trimEnd(), ...body.slice(1).map((line) => escapeLine(line, wholeNames)), '');
     }
   }
   return { markdown: `${out.join('\n').trimEnd()}\n`, title: firstTitle ?? fallbackTitle, dialogues, turns };
 }
 
-const BUILT_IN_NAMES = new Set(['interviewer', 'candidate', 'interviewee', 'you', 'me', 'q', 'a', 'i', 'c']);
+const BUILT_IN_NAMES = new Set(BUILT_IN_LABELS);
 
-/** A text line the parser would read as metadata (`**Time:** …`) keeps its asterisks as text. */
-function escapeLine(line: string): string {
-  const label = line.includes(':') ? scanLabel(line) : undefined;
-  if (!label?.bold || !(isMetadataKey(normalizeName(label.name)) || normalizeName(label.name) === 'key points')) return line;
-  return `${line.slice(0, label.start)}\\${line.slice(label.start)}`;
+/**
+ * A text line the parser would read as metadata or as a turn, at any quote depth, stays text: a metadata label
+ * (`**Time:** …`) keeps its asterisks as text, a speaker label's colon is written `&#58;` (rendered the same).
+ */
+function escapeLine(line: string, speakers: ReadonlySet<string>): string {
+  const { rest } = stripQuotes(line, Infinity);
+  const offset = line.length - rest.length;
+  const label = rest.includes(':') ? scanLabel(rest) : undefined;
+  if (!label) return line;
+  const name = normalizeName(label.name);
+  if (label.bold && (isMetadataKey(name) || name === 'key points')) return `${line.slice(0, offset + label.start)}\\${line.slice(offset + label.start)}`;
+  return defuseLabels(line, offset, (found) => speakers.has(normalizeName(found.name)));
 }
 
 function hasText(line: string): boolean {

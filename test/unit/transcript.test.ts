@@ -96,6 +96,15 @@ describe('importTranscript', () => {
     assert.deepEqual(turns, [['interviewer', 'Options?'], ['candidate', 'Two:\nA: the first\nNote: or none']]);
   });
 
+  it('keeps a quoted label that is not a turn of the transcript as text (the parser would read a turn there)', () => {
+    // Found by the property below: `[0:40] > Interviewer:` was kept as intro text, which the parser read as a turn.
+    const imported = importTranscript('[0:40] > Interviewer: \nInterviewer: !');
+    assert.equal(imported.turns, 1);
+    assert.match(imported.markdown, /^> Interviewer&#58;/m);
+    const { turns } = roundTrip(md('Interviewer: Quote me.', '> Candidate: quoted, not a turn', 'Candidate: Done.'));
+    assert.deepEqual(turns, [['interviewer', 'Quote me.\n> Candidate&#58; quoted, not a turn'], ['candidate', 'Done.']]);
+  });
+
   it('keeps a bare time at the start of a line of notes that have no timed speaker lines', () => {
     const { turns } = roundTrip(md('Interviewer: When?', 'Candidate: Tomorrow,', '10:30 suits me.'));
     assert.equal(turns[1][1], 'Tomorrow,\n10:30 suits me.');

@@ -11,7 +11,7 @@
 import * as l10n from '@vscode/l10n';
 import { plural } from '../plural';
 import { stripQuotes, unwrapQuotes } from '../parser';
-import { BUILT_IN_LABELS, type LabelShape, normalizeName, scanLabel } from '../speakers';
+import { BUILT_IN_LABELS, defuseLabels, type LabelShape, normalizeName } from '../speakers';
 import { slugify } from '../text';
 import { allQuestions, startedAtUtc, type MockSession } from './session';
 
@@ -121,9 +121,8 @@ function turnLines(label: string, text: string): string[] {
 }
 
 /** A label the parser may act on: any bold one (speaker, metadata or a warning), and unbolded speaker labels. */
-function readableLabel(line: string): LabelShape | undefined {
-  const label = scanLabel(line);
-  return label && (label.bold || BUILT_IN_LABELS.includes(normalizeName(label.name))) ? label : undefined;
+function readableLabel(label: LabelShape): boolean {
+  return label.bold || BUILT_IN_LABELS.includes(normalizeName(label.name));
 }
 
 function quoted(line: string): string {
@@ -143,7 +142,7 @@ export function escapeTurnText(text: string): string {
   const lines = normalised.split('\n');
   const blocks = codeBlocks(lines);
   const inCode = new Set(blocks.flatMap((block) => range(block.open, block.end)));
-  const escapedLines = lines.map((line, index) => (inCode.has(index) ? line : defuseLabel(line, line.length - stripQuotes(line, Infinity).rest.length)));
+  const escapedLines = lines.map((line, index) => (inCode.has(index) ? line : defuseLabels(line, line.length - stripQuotes(line, Infinity).rest.length, readableLabel)));
   for (const block of blocks) {
     // A line such as `` ``` x`` inside the block starts like its closing fence without closing it; the parser warns
     // about the labels after it. A fence longer than any such line renders the same and leaves nothing to warn about.
@@ -224,17 +223,4 @@ function lengthenFence(line: string, marker: string): string {
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
-}
-
-/**
- * Replaces the colon of a label at `offset` in `line` by `&#58;` until no label is left there. Labels are found as
- * the parser finds them (`scanLabel`: bold or not, after emoji, in a list item), so no answer text becomes a turn.
- */
-function defuseLabel(line: string, offset: number): string {
-  let result = line;
-  for (let label = readableLabel(result.slice(offset)); label; label = readableLabel(result.slice(offset))) {
-    const colon = result.lastIndexOf(':', result.length - label.rest.length - 1);
-    result = `${result.slice(0, colon)}&#58;${result.slice(colon + 1)}`;
-  }
-  return result;
 }
