@@ -232,7 +232,7 @@ class ReviewPanel extends WebviewPanelHost<ReviewMessage> {
         : {}),
       proposal: { rating: proposed.rating, reason: proposed.reason },
       unjudged: unjudged(this.form),
-      options: this.context.history.preview(this.attempt.question).map(({ rating, label, spoken }) => ({ rating, label, spoken })),
+      options: this.context.history.preview(this.attempt.question).map(({ rating, spoken }) => ({ rating, spoken })),
       ...(this.rated ? { rated: this.rated } : {}),
       ...(remaining !== undefined ? { queue: { remaining } } : {}),
       ...(this.series ? { series: { position: this.series.position, count: this.series.count } } : {}),

@@ -58,7 +58,7 @@ export interface ReviewState {
   levels: string[];
   proposal: { rating: Rating; reason: string };
   unjudged: { keyPoints: number; criteria: number };
-  options: { rating: Rating; label: string; spoken: string }[];
+  options: { rating: Rating; spoken: string }[];
   /** Set once rated: what was chosen and when the question comes back. */
   rated?: { rating: Rating; next: string };
   /** Practising the due queue: how many are left after this one. */

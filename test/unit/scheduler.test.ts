@@ -4,7 +4,7 @@ import { createEmptyCard, fsrs, type Grade } from 'ts-fsrs';
 import type { EventBody, HistoryEvent, Rating, ReviewEvent } from '../../src/core/history/events';
 import { History } from '../../src/core/history/history';
 import { localDays } from '../../src/core/review/days';
-import { intervalLabel, LEARNING_STEPS, normalizeSettings, Scheduler, spokenInterval } from '../../src/core/review/scheduler';
+import { LEARNING_STEPS, normalizeSettings, Scheduler, spokenInterval } from '../../src/core/review/scheduler';
 import { attemptEvent, DAY, HOUR, MINUTE, T0 } from './support/historyEvents';
 
 const GRADE: Record<Rating, Grade> = { again: 1, hard: 2, good: 3, easy: 4 };
@@ -40,7 +40,7 @@ describe('Scheduler: FSRS through ts-fsrs', () => {
     const recorder = new Recorder();
     const first = scheduler.preview(undefined, T0);
     assert.deepEqual(first.map((o) => o.rating), ['again', 'hard', 'good', 'easy']);
-    assert.deepEqual(first.map((o) => o.label), ['10m', '15m', '2d', '8d'], 'ts-fsrs with one 10-minute learning step');
+    assert.deepEqual(first.map((o) => o.spoken), ['10 minutes', '15 minutes', '2 days', '8 days'], 'ts-fsrs with one 10-minute learning step');
     for (let i = 1; i < 4; i++) assert.ok(first[i].due > first[i - 1].due);
 
     recorder.rate(scheduler, 'q', 'good', T0);
@@ -74,7 +74,7 @@ describe('Scheduler: FSRS through ts-fsrs', () => {
       intervals.push(due - at);
       at = due;
     }
-    for (let i = 1; i < intervals.length; i++) assert.ok(intervals[i] > intervals[i - 1], `interval ${i} grew: ${intervals.map(intervalLabel).join(', ')}`);
+    for (let i = 1; i < intervals.length; i++) assert.ok(intervals[i] > intervals[i - 1], `interval ${i} grew: ${intervals.map(spokenInterval).join(', ')}`);
   });
 
   it('stops growing intervals at the maximum (ts-fsrs keeps Hard, Good and Easy a day apart, so Easy may pass it by 2)', () => {
@@ -166,9 +166,8 @@ describe('Scheduler: FSRS through ts-fsrs', () => {
     assert.deepEqual(normalizeSettings({ desiredRetention: Number.NaN }), { desiredRetention: 0.9, maximumIntervalDays: 365, newPerDay: 5 });
   });
 
-  it('labels intervals for buttons and for screen readers', () => {
-    assert.deepEqual([10 * MINUTE, 5 * HOUR, 3 * DAY, 45 * DAY, 400 * DAY].map(intervalLabel), ['10m', '5h', '3d', '1.5mo', '1.1y']);
-    assert.deepEqual([MINUTE, 3 * DAY, 45 * DAY].map(spokenInterval), ['1 minute', '3 days', '1.5 months']);
+  it('says intervals in words, rounding months and years to one decimal', () => {
+    assert.deepEqual([MINUTE, 10 * MINUTE, 5 * HOUR, 3 * DAY, 45 * DAY, 400 * DAY].map(spokenInterval), ['1 minute', '10 minutes', '5 hours', '3 days', '1.5 months', '1.1 years']);
   });
 });
 

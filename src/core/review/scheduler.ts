@@ -64,9 +64,7 @@ export interface RatingOption {
   rating: Rating;
   due: number;
   intervalMs: number;
-  /** Short, for the button: `10m`, `5h`, `3d`, `1.5mo`, `2y`. */
-  label: string;
-  /** For screen readers and tooltips: `10 minutes`, `3 days`, `1.5 months`. */
+  /** In words, for the button, screen readers and the palette: `10 minutes`, `3 days`, `1.5 months`. */
   spoken: string;
 }
 
@@ -155,7 +153,7 @@ export class Scheduler {
     const outcomes = this.fsrs.repeat(current, at);
     return RATINGS.map((rating) => {
       const due = outcomes[GRADES[rating]].card.due.getTime();
-      return { rating, due, intervalMs: due - at, label: intervalLabel(due - at), spoken: spokenInterval(due - at) };
+      return { rating, due, intervalMs: due - at, spoken: spokenInterval(due - at) };
     });
   }
 
@@ -363,23 +361,6 @@ function intervalParts(ms: number): { value: number; unit: IntervalUnit } {
   // Whole minutes, hours and days; months and years to one decimal (1.5mo), as Anki shows them.
   const value = unit.size >= 30 * DAY_MS ? Math.round(amount * 10) / 10 : Math.round(amount);
   return { value, unit: unit.unit };
-}
-
-/** `10m`, `3d`, `1.5mo`: the compact label under a rating button. */
-export function intervalLabel(ms: number): string {
-  const { value, unit } = intervalParts(ms);
-  switch (unit) {
-    case 'minute':
-      return l10n.t('{0}m', value);
-    case 'hour':
-      return l10n.t('{0}h', value);
-    case 'day':
-      return l10n.t('{0}d', value);
-    case 'month':
-      return l10n.t('{0}mo', value);
-    case 'year':
-      return l10n.t('{0}y', value);
-  }
 }
 
 /** `10 minutes`, `1 day`: the interval in words, for screen readers and sentences. */
