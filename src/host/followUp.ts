@@ -39,6 +39,8 @@ export async function askFollowUp(mock: MockSessions, services: MockServices): P
   const result = await new Interviewer(services.state, services.log).ask({
     title: vscode.l10n.t('The interviewer is asking a follow-up'),
     prepare: (limits) => prepareFollowUp(target.context, target.draft, limits),
+    // The streamed turn is on screen, empty, before the first chunk: each chunk then repaints that turn alone.
+    onSending: () => panel?.stream({ text: '', state: 'streaming', after: target.after }),
     onText: (text) => panel?.stream({ text, state: 'streaming', after: target.after }),
   });
   if ('stopped' in result) {

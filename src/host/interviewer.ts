@@ -23,6 +23,8 @@ export interface AskOptions {
   prepare(limits: ModelLimits): Promise<PreparedRequest>;
   /** The progress notification's title, e.g. `Asking for a follow-up`. */
   title: string;
+  /** Called as the request goes out (after any consent), so a view can show that the model is asked. */
+  onSending?(): void;
   /** Called with the whole reply so far after each chunk. */
   onText?(text: string): void;
 }
@@ -84,6 +86,7 @@ export class Interviewer {
         let reply = '';
         try {
           const messages = request.messages.map((m) => (m.role === 'user' ? vscode.LanguageModelChatMessage.User(m.text) : vscode.LanguageModelChatMessage.Assistant(m.text)));
+          options.onSending?.();
           const response = await model.sendRequest(messages, { justification: request.justification }, token);
           for await (const chunk of response.text) {
             if (token.isCancellationRequested) break;

@@ -223,6 +223,18 @@ describe('The interviewer (scripted language model)', function () {
     assert.equal(sent.chunksSent, 3);
   });
 
+  it('shows the follow-up turn, empty and asking, as soon as the request goes out, before the first chunk', async () => {
+    const test = await surface();
+    await vscode.commands.executeCommand('fakeLm.setScript', { responses: [{ chunks: ['Why?'], delayMs: 1500 }] });
+    await start(PLAIN);
+    const asking = vscode.commands.executeCommand(Commands.askFollowUp);
+    for (const until = Date.now() + 10_000; (await requests()).length === 0 && Date.now() < until;) await new Promise((r) => setTimeout(r, 10));
+    assert.equal((await requests())[0]?.chunksSent, 0, 'the request went out and no chunk has arrived yet');
+    assert.deepEqual(test.playerStream(PLAIN), { text: '', state: 'streaming', after: 'q1' });
+    await asking;
+    assert.deepEqual(test.mockSession()!.session.stages[0].questions[0].followUps.map((f) => f.text), ['Why?']);
+  });
+
   it('keeps what arrived when the stream breaks midway, marked as cut off', async () => {
     const test = await surface();
     await vscode.commands.executeCommand('fakeLm.setScript', { responses: [{ chunks: ['How would you ', 'invalidate'], error: { code: 'Blocked', afterChunks: 1 }, delayMs: 40 }] });
