@@ -23,6 +23,7 @@ const RECHECK_MS = 30 * 60_000;
 
 export class DueQueueService implements vscode.Disposable {
   private cached: Promise<QueuedQuestion[]> | undefined;
+  /** The last computed queue, kept while the next one is computed so the tree's Due group never blinks out. */
   private ready: readonly QueuedQuestion[] | undefined;
   private last: readonly QueuedQuestion[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
@@ -41,20 +42,21 @@ export class DueQueueService implements vscode.Disposable {
     if (!this.cached) {
       const computing = this.compute();
       this.cached = computing;
-      this.ready = undefined;
-      // Whoever could not wait (the tree's first rows) hears when it is there.
+      // Whoever could not wait (the tree's first rows) hears when it is there, and only if it changed: every
+      // change refreshes the tree from its root.
       void computing.then((questions) => {
         if (this.cached !== computing) return;
+        const changed = !this.ready || !sameQueue(this.ready, questions);
         this.ready = questions;
-        this.changed.fire();
+        if (changed) this.changed.fire();
       });
     }
     return this.cached;
   }
 
   /**
-   * The queue if it is computed already, else undefined (and it starts computing; `onDidChange` fires when done):
-   * the tree shows its topics at once instead of waiting for the history to load.
+   * The queue as last computed, or undefined before the first computation (which it starts; `onDidChange` fires
+   * when done): the tree shows its topics at once instead of waiting for the history to load.
    */
   peek(): readonly QueuedQuestion[] | undefined {
     void this.questions();
@@ -75,8 +77,7 @@ export class DueQueueService implements vscode.Disposable {
 
   private invalidate(): void {
     this.cached = undefined;
-    this.ready = undefined;
-    this.changed.fire();
+    void this.questions();
   }
 
   dispose(): void {
@@ -84,6 +85,10 @@ export class DueQueueService implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
   }
+}
+
+function sameQueue(a: readonly QueuedQuestion[], b: readonly QueuedQuestion[]): boolean {
+  return a.length === b.length && a.every((q, i) => q.questionId === b[i].questionId && q.fresh === b[i].fresh && q.due === b[i].due);
 }
 
 function toQuestions(queue: DueQueue, library: Library): QueuedQuestion[] {

@@ -41,8 +41,9 @@ export class TopicsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     private readonly queue: DueQueueService,
     private readonly settings: () => Settings,
   ) {
-    // The queue changes with the library and the history, and as time passes: one refresh for all of them.
-    this.subscriptions = [queue.onDidChange(() => this.refresh())];
+    // Topics change with the library, progress with the history, the Due group with the queue (which fires only
+    // when it changed, so a rating that leaves the queue as it was refreshes the tree once).
+    this.subscriptions = [libraries.onDidLoad(() => this.refresh()), history.onDidChange(() => this.refresh()), queue.onDidChange(() => this.refresh())];
   }
 
   refresh(): void {

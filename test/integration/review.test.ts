@@ -80,6 +80,23 @@ describe('Review, spaced repetition and the due queue', () => {
     assert.equal(test.card(newOne.question.id)?.suspended, true);
     await vscode.commands.executeCommand(Commands.unsuspendQuestion, newOne);
     assert.equal(test.card(newOne.question.id)?.suspended, false);
+
+    // A change that leaves the queue as it was refreshes the tree once: every refresh starts from the root, and one
+    // that lands while a topic is being opened can fold it again.
+    const library = await test.library();
+    const queued = new Set((await dueGroup()).questions.map((q) => q.question.id));
+    const outside = library.dialogues.flatMap((dialogue) => dialogue.questions.map((question) => ({ kind: 'question' as const, dialogue, question }))).find((node) => !queued.has(node.question.id))!;
+    let refreshes = 0;
+    const counting = test.tree.onDidChangeTreeData!(() => refreshes++);
+    try {
+      await vscode.commands.executeCommand(Commands.suspendQuestion, outside);
+      await waitFor(() => test.card(outside.question.id)?.suspended, 'the question outside the queue to be suspended');
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.equal(refreshes, 1, 'one refresh for the history, none for a queue that did not change');
+    } finally {
+      counting.dispose();
+      await vscode.commands.executeCommand(Commands.unsuspendQuestion, outside);
+    }
   });
 
   it('Practise Due Questions opens the dialogue at the first question ready now, with its timed answer', async () => {
