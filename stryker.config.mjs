@@ -1,6 +1,11 @@
 // Mutation testing of the pure core (`npm run test:mutation`; results and survivors in docs/testing.md).
 // Stryker mutates src/core in a sandbox, compiles it with tsc as `npm run test:unit` does, and runs the
 // compiled unit tests with mocha; per-test coverage runs only the tests that reach each mutant.
+
+// Each mutant reruns the tests that reach it: property tests run a tenth of their cases and the linear-growth
+// checks stay out (test/unit/support/mutationRun.ts). The test processes inherit this.
+process.env.INTERVIEW_DIALOGUES_MUTATION_RUN = '1';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: ['src/core/**/*.ts'],

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseFrontMatter, yamlFrontMatter } from '../../src/core/frontMatter';
+import { runs } from './support/mutationRun';
 
 // The fast path reads simple front matter without loading `yaml`; it must read it exactly as `yaml` does.
 const key = fc.constantFrom('topic', 'level', 'tags', 'time', 'kind', 'levle', 'id', 'Topic');
@@ -20,7 +21,7 @@ describe('front matter fast path', () => {
         const text = lines.join('\n');
         assert.deepEqual(parseFrontMatter(text), yamlFrontMatter(text));
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000) },
     );
   });
 });

@@ -4,6 +4,7 @@ import type { HistoryEvent, Rating } from '../../src/core/history/events';
 import { History } from '../../src/core/history/history';
 import { ATTEMPT_ROW, ratingOfKind } from '../../src/core/history/table';
 import { attemptEvent, reviewEvent, T0 } from './support/historyEvents';
+import { runs } from './support/mutationRun';
 
 /** The table's rows as sorted text, and the same rows computed from the history's event objects. */
 function rows(history: History): string[] {
@@ -59,7 +60,7 @@ describe('the event table (columns of what counts, for the stats)', () => {
         const history = new History(events);
         assert.deepEqual(rows(history), expected(history));
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { locate, readFollowUpReply, readKeyPointsReply } from '../../src/core/interviewer/replies';
+import { runs } from './support/mutationRun';
 
 const KEY_POINTS = ['Stateless gateways.', 'A per-user inbox for offline recipients.', 'Per-conversation sequence numbers.'];
 const DRAFT = 'Clients hold a WebSocket to **stateless** gateways behind an L4 balancer.\n\nWhen the recipient is offline the message waits in their inbox, kept for 30 days.';
@@ -153,7 +154,7 @@ describe('interviewer replies', () => {
             if (s.quote !== undefined) assert.equal((draft + DRAFT).slice(...s.quoteRange!), s.quote);
           }
         }),
-        { numRuns: 500 },
+        { numRuns: runs(500) },
       );
     });
 

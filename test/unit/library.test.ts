@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Library } from '../../src/core/library';
 import { md, parse } from './helpers';
+import { runs } from './support/mutationRun';
 
 function dialogue(title: string, meta: Record<string, string> = {}, questions = 1): string[] {
   const lines = [`## ${title}`, ...Object.entries(meta).map(([k, v]) => `- **${k}:** ${v}`), ''];
@@ -128,6 +129,6 @@ describe('Library: ids that collide across files', () => {
         }
       }
       assert.equal(lib.dialogues.length, results.reduce((n, r) => n + r.dialogues.length, 0), 'no dialogue is dropped');
-    }), { numRuns: 200 });
+    }), { numRuns: runs(200) });
   });
 });

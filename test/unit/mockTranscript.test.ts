@@ -10,6 +10,7 @@ import { escapeTurnText, noAnswer, sessionTranscript, transcriptId, transcriptTu
 import { parseDialogueFile } from '../../src/core/parser';
 import { REPO } from './helpers';
 import { startSession, PLAIN, STAGED } from './mockFixtures';
+import { runs } from './support/mutationRun';
 
 const T0 = Date.UTC(2024, 4, 1, 10, 20, 30);
 const MIN = 60_000;
@@ -112,7 +113,7 @@ describe('session transcript', () => {
         );
         assert.equal(dialogue.kind, 'mock');
       }),
-      { numRuns: Number(process.env.RUNS ?? 300) },
+      { numRuns: Number(process.env.RUNS ?? runs(300)) },
     );
   });
 
@@ -144,7 +145,7 @@ describe('session transcript', () => {
         const normalised = text.replace(/\r\n?/g, '\n').replaceAll('\u0000', '\uFFFD').trim();
         assert.equal(marked.parse(escapeTurnText(text)), marked.parse(normalised));
       }),
-      { numRuns: Number(process.env.RUNS ?? 300) },
+      { numRuns: Number(process.env.RUNS ?? runs(300)) },
     );
   });
 

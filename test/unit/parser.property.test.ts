@@ -6,6 +6,7 @@ import type { ParseResult } from '../../src/core/model';
 import { parseDialogueFile } from '../../src/core/parser';
 import { REPO } from './helpers';
 import { assertGrowsLinearly } from './support/growth';
+import { runs } from './support/mutationRun';
 
 const FILE = 'dialogues/fuzz.md';
 const SEVERITIES = new Set(['error', 'warning', 'info']);
@@ -120,32 +121,32 @@ function parseAndCheck(source: string): ParseResult {
 
 describe('parser properties (fast-check)', () => {
   it('never throws on arbitrary strings, and every diagnostic is well formed', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 2000 }), (s) => void parseAndCheck(s)), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ maxLength: 2000 }), (s) => void parseAndCheck(s)), { numRuns: runs(300) });
   });
 
   it('never throws on arbitrary code points, including lone surrogates, NUL and control characters', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (s) => void parseAndCheck(s)), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (s) => void parseAndCheck(s)), { numRuns: runs(300) });
   });
 
   it('never throws on random Markdown-like files built from the tokens the format uses', () => {
-    fc.assert(fc.property(lines, fc.constantFrom('\n', '\r\n'), (ls, eol) => void parseAndCheck(ls.join(eol))), { numRuns: 500 });
+    fc.assert(fc.property(lines, fc.constantFrom('\n', '\r\n'), (ls, eol) => void parseAndCheck(ls.join(eol))), { numRuns: runs(500) });
   });
 
   it('never throws on line-level mutations of valid files (delete, duplicate, swap, insert tokens)', () => {
-    fc.assert(fc.property(mutatedFile, (ls) => void parseAndCheck(ls.join('\n'))), { numRuns: 500 });
+    fc.assert(fc.property(mutatedFile, (ls) => void parseAndCheck(ls.join('\n'))), { numRuns: runs(500) });
   });
 
   it('is deterministic: the same text gives the same result', () => {
     fc.assert(fc.property(mutatedFile, (ls) => {
       const source = ls.join('\n');
       assert.deepEqual(parseDialogueFile(source, FILE), parseDialogueFile(source, FILE));
-    }), { numRuns: 100 });
+    }), { numRuns: runs(100) });
   });
 
   it('reads a file the same with LF and CRLF line endings, diagnostics included', () => {
     fc.assert(fc.property(fc.oneof(mutatedFile, lines), (ls) => {
       assert.deepEqual(parseDialogueFile(ls.join('\r\n'), FILE), parseDialogueFile(ls.join('\n'), FILE));
-    }), { numRuns: 200 });
+    }), { numRuns: runs(200) });
   });
 
   it('keeps every valid dialogue of a file when random garbage is appended after it', () => {
@@ -157,7 +158,7 @@ describe('parser properties (fast-check)', () => {
       const source = `${base}\n\n## Garbage follows\n\n${garbage.join('\n')}`;
       const got = parseAndCheck(source).dialogues.slice(0, expected.length).map((d) => ({ id: d.id, turns: d.turns.map((t) => t.text) }));
       assert.deepEqual(got, expected);
-    }), { numRuns: 200 });
+    }), { numRuns: runs(200) });
   });
 });
 
@@ -200,7 +201,7 @@ describe('parser properties: labels as people write them', () => {
       // The same warnings too (a dialogue without a question, say), and no other: no style is "unknown".
       assert.deepEqual(result.diagnostics.map((d) => d.message), expected.diagnostics.map((d) => d.message), styled);
       assert.deepEqual(result.dialogues[0].turns.map(({ speaker, text }) => ({ speaker, text })), expected.dialogues[0].turns.map(({ speaker, text }) => ({ speaker, text })), styled);
-    }), { numRuns: 300 });
+    }), { numRuns: runs(300) });
   });
 
   it('loses no text in silence: every line of prose ends up in the result or under a diagnostic', () => {
@@ -238,7 +239,7 @@ describe('parser properties: labels as people write them', () => {
         const covered = result.diagnostics.some((d) => d.line <= line && line <= (d.endLine ?? d.line));
         assert.ok(shown.includes(marker) || covered, `line ${line} (${lines[line - 1]}) vanished without a word:\n${lines.join('\n')}`);
       }
-    }), { numRuns: 500 });
+    }), { numRuns: runs(500) });
   });
 
   it('gives a file without a single turn label at most one diagnostic, however many headings and bold words it has', () => {
@@ -247,7 +248,7 @@ describe('parser properties: labels as people write them', () => {
       // With a `##` heading somewhere it is not a file of tips (which needs no turns and may have other problems).
       const result = parseAndCheck([...ls, '## Section'].join('\n'));
       assert.ok(result.diagnostics.length <= 1, JSON.stringify(result.diagnostics, null, 2));
-    }), { numRuns: 300 });
+    }), { numRuns: runs(300) });
   });
 });
 

@@ -6,6 +6,7 @@ import { History } from '../../src/core/history/history';
 import { localDays } from '../../src/core/review/days';
 import { LEARNING_STEPS, normalizeSettings, Scheduler, spokenInterval } from '../../src/core/review/scheduler';
 import { attemptEvent, DAY, HOUR, MINUTE, T0 } from './support/historyEvents';
+import { runs } from './support/mutationRun';
 
 const GRADE: Record<Rating, Grade> = { again: 1, hard: 2, good: 3, easy: 4 };
 /** UTC days starting at midnight, so "today" is plain to read in these tests. */
@@ -281,7 +282,7 @@ describe('Scheduler: suspend, reset and the due queue', () => {
         }
         assert.deepEqual(scheduler.forecast(history, { now, days: berlin }).map((day) => day.due), expected);
       }),
-      { numRuns: 200 },
+      { numRuns: runs(200) },
     );
   });
 

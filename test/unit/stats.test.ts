@@ -6,6 +6,7 @@ import { localDays, type UtcOffset } from '../../src/core/review/days';
 import { Scheduler } from '../../src/core/review/scheduler';
 import { computeStats, streaks } from '../../src/core/review/stats';
 import { attemptEvent, DAY, HOUR, MINUTE, reviewEvent } from './support/historyEvents';
+import { runs } from './support/mutationRun';
 
 /** A real time zone's offset, from the ICU data Node ships, whatever zone this machine is in. */
 function zone(timeZone: string): UtcOffset {
@@ -52,7 +53,7 @@ describe('local days', () => {
             assert.equal(days.dayOf(start), day);
             assert.equal(days.dayOf(start - 1), day - 1);
           }),
-          { numRuns: 300 },
+          { numRuns: runs(300) },
         );
       }
     }

@@ -4,6 +4,7 @@ import type { Speaker } from '../../src/core/model';
 import { parseDialogueFile } from '../../src/core/parser';
 import { importTranscript, type TranscriptOptions } from '../../src/core/transcript';
 import { md } from './helpers';
+import { runs } from './support/mutationRun';
 
 /** Imports, parses the file it wrote, and returns its turns and diagnostics. */
 function roundTrip(transcript: string, options: TranscriptOptions = {}) {
@@ -162,7 +163,7 @@ describe('importTranscript properties (fast-check)', () => {
         assert.deepEqual(got, turns.map((t): [Speaker, string] => [t.speaker, t.lines.join('\n')]), transcript);
         assert.deepEqual(parsed.diagnostics.filter((d) => d.severity === 'error'), [], transcript);
       },
-    ), { numRuns: 400 });
+    ), { numRuns: runs(400) });
   });
 
   it('never throws and always writes a file the parser reads without an error, whatever the text', () => {
@@ -171,6 +172,6 @@ describe('importTranscript properties (fast-check)', () => {
       const imported = importTranscript(parts.join(''));
       const parsed = parseDialogueFile(imported.markdown, 'x.md');
       assert.equal(parsed.dialogues.reduce((n, d) => n + d.turns.length, 0), imported.turns);
-    }), { numRuns: 400 });
+    }), { numRuns: runs(400) });
   });
 });
