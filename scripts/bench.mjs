@@ -416,6 +416,12 @@ function summarize({ bundles, loads, open, history, startup, vscode }) {
   const firstWords = median(words);
   if (measuredIn('first streamed words', firstWords)) {
     row('Ask a Follow-up: the model\'s first chunk → its words in the player (scripted model)', `${ms(firstWords)} (runs ${list(words)})`, `≤ ${BUDGET.firstWordsMs} ms`, firstWords <= BUDGET.firstWordsMs);
+    const relay = runsOf((r) => r.followUp?.relayMs);
+    const ours = runsOf((r) => r.followUp?.receivedToWordsMs);
+    if (relay.length > 0) {
+      row('  VS Code relays the chunk from the model\'s extension to ours (through the workbench)', `${ms(median(relay))} (runs ${list(relay)})`, '', undefined);
+      row('  then ours: the text in our extension host → its words in the player', `${ms(median(ours))} (runs ${list(ours)})`, '', undefined);
+    }
   } else {
     row('Ask a Follow-up: the model\'s first chunk → its words in the player', notMeasured, `≤ ${BUDGET.firstWordsMs} ms`, undefined);
   }

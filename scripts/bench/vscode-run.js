@@ -136,7 +136,11 @@ async function mockInterview(plan, dir) {
   const requests = await vscode.commands.executeCommand('fakeLm.requests');
   const request = requests.at(-1);
   if (!request) throw new Error('Ask a Follow-up sent nothing to the scripted model');
-  say({ type: 'followUpDone', run: plan.run, firstChunkAt: request.firstChunkAt, chunksSent: request.chunksSent });
+  // The extension's own mark, in this same extension host: when the first text reached it (VS Code relays a model's
+  // reply through the workbench, even between two extensions of one host).
+  const received = performance.getEntriesByName('interview-dialogues:first-model-text').at(-1);
+  const receivedAt = received ? performance.timeOrigin + received.startTime : undefined;
+  say({ type: 'followUpDone', run: plan.run, firstChunkAt: request.firstChunkAt, receivedAt, chunksSent: request.chunksSent });
   await waitForSignal(dir, `streamed-${plan.window}`);
 }
 

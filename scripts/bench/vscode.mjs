@@ -341,7 +341,11 @@ async function oneWindow({ server, browser, extensionPath, testsPath, signals, p
     const words = await webviewTiming(page, { mark: FIRST_WORDS });
     const followUp = await waitMessage('followUpDone');
     if (followUp.firstChunkAt === undefined) throw new Error('the scripted model sent no chunk');
-    run.followUp = { chunksSent: followUp.chunksSent, firstChunkToWordsMs: words.markAt - followUp.firstChunkAt };
+    run.followUp = {
+      chunksSent: followUp.chunksSent,
+      firstChunkToWordsMs: words.markAt - followUp.firstChunkAt,
+      ...(followUp.receivedAt !== undefined ? { relayMs: followUp.receivedAt - followUp.firstChunkAt, receivedToWordsMs: words.markAt - followUp.receivedAt } : {}),
+    };
     await signal('streamed');
 
     const result = await finished;

@@ -29,6 +29,9 @@ export interface AskOptions {
   onText?(text: string): void;
 }
 
+/** Marked in the extension host when a reply's first text arrives (scripts/bench reads it). */
+const FIRST_TEXT_MARK = 'interview-dialogues:first-model-text';
+
 export class Interviewer {
   constructor(
     private readonly state: vscode.Memento,
@@ -90,6 +93,8 @@ export class Interviewer {
           const response = await model.sendRequest(messages, { justification: request.justification }, token);
           for await (const chunk of response.text) {
             if (token.isCancellationRequested) break;
+            // Bench hook, as the webviews have theirs: when the reply's first text reached this extension host.
+            if (reply === '') performance.mark(FIRST_TEXT_MARK);
             reply += chunk;
             options.onText?.(reply);
           }
