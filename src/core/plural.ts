@@ -6,18 +6,25 @@
  */
 
 let pluralRules = new Intl.PluralRules('en');
+let numbers = new Intl.NumberFormat('en');
 
-/** The display language whose plural rules apply (VS Code's `env.language`, the CLI's locale, the webview's). */
+/**
+ * The display language whose plural rules apply, and whose digits the counts are written in (`1,234` in English,
+ * `1.234` in German): VS Code's `env.language`, the CLI's locale, the webview's.
+ */
 export function setPluralLocale(locale: string): void {
   try {
     pluralRules = new Intl.PluralRules(locale);
+    numbers = new Intl.NumberFormat(locale);
   } catch {
     pluralRules = new Intl.PluralRules('en');
+    numbers = new Intl.NumberFormat('en');
   }
 }
 
 /**
- * Resolves every `{N, plural, …}` in `text` with `args[N]`; `#` in the chosen form is the number. Text without a
+ * Resolves every `{N, plural, …}` in `text` with `args[N]`; `#` in the chosen form is the number, written as the
+ * display language writes numbers. Text without a
  * choice, or with one it cannot read, comes back as it is (a broken translation never hides the sentence).
  */
 export function plural(text: string, ...args: readonly (number | string)[]): string {
@@ -34,7 +41,7 @@ export function plural(text: string, ...args: readonly (number | string)[]): str
     }
     const count = Number(args[choice.index]);
     const form = Number.isFinite(count) ? (choice.forms.get(`=${count}`) ?? choice.forms.get(pluralRules.select(count)) ?? choice.forms.get('other')) : undefined;
-    result += text.slice(i, start) + (form === undefined ? text.slice(start, choice.end) : form.replace(/#/g, String(count)));
+    result += text.slice(i, start) + (form === undefined ? text.slice(start, choice.end) : form.replace(/#/g, numbers.format(count)));
     i = choice.end;
   }
   return result + text.slice(i);

@@ -191,7 +191,8 @@ describe('cli: a proper command-line tool', function () {
       assert.equal(status, 0);
       const lines = received.trimEnd().split('\n');
       assert.equal(lines.length, DIALOGUES + 1);
-      assert.equal(lines.at(-1), `1 file, ${DIALOGUES} dialogues, ${DIALOGUES} questions: 0 errors, ${DIALOGUES} warnings`);
+      const count = DIALOGUES.toLocaleString('en');
+      assert.equal(lines.at(-1), `1 file, ${count} dialogues, ${count} questions: 0 errors, ${count} warnings`, 'counts written as English writes numbers');
     });
 
     it('stops quietly when the reader stops early (`| head`)', () => {

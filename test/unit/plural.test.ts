@@ -18,6 +18,14 @@ describe('plural (forms chosen by the translation)', () => {
     assert.deepEqual([1, 3, 5, 22].map((n) => plural(polish, n)), ['1 pytanie', '3 pytania', '5 pytań', '22 pytania']);
   });
 
+  it('writes # as the display language writes numbers', () => {
+    const text = '{0, plural, one {# question} other {# questions}}';
+    assert.equal(plural(text, 12345), '12,345 questions');
+    setPluralLocale('de');
+    assert.equal(plural('{0, plural, one {# Frage} other {# Fragen}}', 12345), '12.345 Fragen');
+    assert.equal(plural('{0, plural, one {# Monat} other {# Monaten}}', 1.5), '1,5 Monaten');
+  });
+
   it('resolves several choices by their argument index and leaves other braces alone', () => {
     assert.equal(plural('{0, plural, one {# attempt} other {# attempts}}, {1, plural, one {# review} other {# reviews}} {x}', 2, 1), '2 attempts, 1 review {x}');
   });
