@@ -69,8 +69,17 @@ function activationPhases() {
   const willActivate = find('code/extHost/willActivateExtension/');
   const didActivate = find('code/extHost/didActivateExtension/');
   if ([willLoad, didLoad, willActivate, didActivate].some((t) => t === undefined)) return undefined;
+  // Other extensions whose code was loaded in the half second before ours: VS Code starts the clock of an
+  // extension's code loading before an await, so the Running Extensions figure can hold their loading too.
+  const others = [];
+  for (const mark of marks) {
+    const id = mark.name.startsWith('code/extHost/willLoadExtensionCode/') ? mark.name.slice('code/extHost/willLoadExtensionCode/'.length) : undefined;
+    if (!id || id === EXTENSION_ID) continue;
+    const done = marks.find((m) => m.name === `code/extHost/didLoadExtensionCode/${id}` && m.startTime >= mark.startTime)?.startTime;
+    if (done !== undefined && done <= willLoad && mark.startTime >= willLoad - 500) others.push({ id, ms: done - mark.startTime });
+  }
   // The marks are wall-clock times (ms since 1970), so the page can place them after its click.
-  return { codeLoadingMs: didLoad - willLoad, contextWaitMs: willActivate - didLoad, activateCallMs: didActivate - willActivate, startedAt: willLoad, activatedAt: didActivate };
+  return { codeLoadingMs: didLoad - willLoad, contextWaitMs: willActivate - didLoad, activateCallMs: didActivate - willActivate, startedAt: willLoad, activatedAt: didActivate, othersLoadingJustBefore: others };
 }
 
 exports.run = async function run() {

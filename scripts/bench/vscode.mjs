@@ -109,7 +109,7 @@ export async function measureInVSCode({ extensionPath, runs, dialogueId, mockId,
       const r = outcome.run;
       if (!r.error) {
         const p = r.phases;
-        log(`  run ${run}/${runs}: click → first topic row ${fmt(r.clickToRowMs)} ms, Running Extensions "${r.runningExtensions?.text}"${p ? ` (code ${fmt(p.codeLoadingMs)} + context wait ${fmt(p.contextWaitMs)} + activate() ${fmt(p.activateCallMs)})` : ''}, first render ${fmt(r.firstRenderMs)} ms into the webview, command → first turn ${fmt(r.commandToRenderMs)} ms, stats ${fmt(r.stats?.firstRequestToMarkMs)} ms from its first request, mock start → first prompt ${fmt(r.mock?.sinceMs)} ms, first chunk → words ${fmt(r.followUp?.firstChunkToWordsMs)} ms (load ${os.loadavg()[0].toFixed(2)})`);
+        log(`  run ${run}/${runs}: click → first topic row ${fmt(r.clickToRowMs)} ms, Running Extensions "${r.runningExtensions?.text}"${p ? ` (code ${fmt(p.codeLoadingMs)} + context wait ${fmt(p.contextWaitMs)} + activate() ${fmt(p.activateCallMs)}; loaded just before ours: ${p.othersLoadingJustBefore?.map((o) => `${o.id} ${fmt(o.ms)}`).join(', ') || 'none'})` : ''}, first render ${fmt(r.firstRenderMs)} ms into the webview, command → first turn ${fmt(r.commandToRenderMs)} ms, stats ${fmt(r.stats?.firstRequestToMarkMs)} ms from its first request, mock start → first prompt ${fmt(r.mock?.sinceMs)} ms, first chunk → words ${fmt(r.followUp?.firstChunkToWordsMs)} ms (load ${os.loadavg()[0].toFixed(2)})`);
       }
     }
   } finally {
