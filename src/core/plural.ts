@@ -6,26 +6,39 @@
  */
 
 let pluralRules = new Intl.PluralRules('en');
-let numbers = new Intl.NumberFormat('en');
+let locale = 'en';
+/** Made on first need: the first `Intl.NumberFormat` costs about 20 ms (its locale data), too much for start-up. */
+let numbers: Intl.NumberFormat | undefined;
 
 /**
  * The display language whose plural rules apply, and whose digits the counts are written in (`1,234` in English,
  * `1.234` in German): VS Code's `env.language`, the CLI's locale, the webview's.
  */
-export function setPluralLocale(locale: string): void {
+export function setPluralLocale(displayLocale: string): void {
   try {
-    pluralRules = new Intl.PluralRules(locale);
-    numbers = new Intl.NumberFormat(locale);
+    pluralRules = new Intl.PluralRules(displayLocale);
+    locale = displayLocale;
   } catch {
     pluralRules = new Intl.PluralRules('en');
-    numbers = new Intl.NumberFormat('en');
+    locale = 'en';
   }
+  numbers = undefined;
+}
+
+/**
+ * `count` as the display language writes it. Whole numbers below 1,000 are written the same in every language we
+ * ship (no grouping, Latin digits), so they need no number format.
+ */
+function formatCount(count: number): string {
+  if (Number.isInteger(count) && count >= 0 && count < 1000) return String(count);
+  numbers ??= new Intl.NumberFormat(locale);
+  return numbers.format(count);
 }
 
 /**
  * Resolves every `{N, plural, …}` in `text` with `args[N]`; `#` in the chosen form is the number, written as the
- * display language writes numbers. Text without a
- * choice, or with one it cannot read, comes back as it is (a broken translation never hides the sentence).
+ * display language writes numbers. Text without a choice, or with one it cannot read, comes back as it is (a broken
+ * translation never hides the sentence).
  */
 export function plural(text: string, ...args: readonly (number | string)[]): string {
   let result = '';
@@ -41,7 +54,7 @@ export function plural(text: string, ...args: readonly (number | string)[]): str
     }
     const count = Number(args[choice.index]);
     const form = Number.isFinite(count) ? (choice.forms.get(`=${count}`) ?? choice.forms.get(pluralRules.select(count)) ?? choice.forms.get('other')) : undefined;
-    result += text.slice(i, start) + (form === undefined ? text.slice(start, choice.end) : form.replace(/#/g, numbers.format(count)));
+    result += text.slice(i, start) + (form === undefined ? text.slice(start, choice.end) : form.replace(/#/g, formatCount(count)));
     i = choice.end;
   }
   return result + text.slice(i);

@@ -23,6 +23,7 @@ describe('plural (forms chosen by the translation)', () => {
     assert.equal(plural(text, 12345), '12,345 questions');
     setPluralLocale('de');
     assert.equal(plural('{0, plural, one {# Frage} other {# Fragen}}', 12345), '12.345 Fragen');
+    assert.deepEqual([999, 1000].map((n) => plural('{0, plural, one {# Frage} other {# Fragen}}', n)), ['999 Fragen', '1.000 Fragen']);
     assert.equal(plural('{0, plural, one {# Monat} other {# Monaten}}', 1.5), '1,5 Monaten');
   });
 
