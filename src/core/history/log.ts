@@ -107,7 +107,7 @@ export function mergeEventTexts(texts: readonly { name: string; text: string }[]
 }
 
 /** The order of the merged history: time, then id (so equal times still sort the same way everywhere). */
-export function byTimeThenId(a: HistoryEvent, b: HistoryEvent): number {
+export function byTimeThenId(a: Pick<HistoryEvent, 'at' | 'id'>, b: Pick<HistoryEvent, 'at' | 'id'>): number {
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
