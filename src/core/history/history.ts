@@ -9,6 +9,7 @@
  */
 import type { AttemptEvent, CardEvent, CardSnapshot, HistoryEvent, Rating, ReviewEvent } from './events';
 import { byTimeThenId } from './log';
+import type { LinePosition } from './position';
 import { EventTable, type TableColumns } from './table';
 
 /** What the scheduler replays: the reviews and resets of one question, in time order. */
@@ -99,6 +100,8 @@ export class History {
   private unindexedIds: (() => string[]) | undefined;
   private attemptTotal = 0;
   private reviewTotal = 0;
+  /** False once an event came without the position of its line: a checkpoint would then claim what it cannot find. */
+  private onlyFromLogs = true;
   /** Reads the event at a line position, for the questions of a restored history. */
   private readEventAt: ((position: LinePosition) => HistoryEvent | undefined) | undefined;
   private readonly context: EntryContext = { counts: (event) => this.counts(event), eventAt: (position) => this.readEventAt?.(position) };
@@ -152,12 +155,7 @@ export class History {
 
   /** The state for a checkpoint; undefined when an event did not come from a log (its line position is unknown). */
   toState(): HistoryState | undefined {
-    const lines: LinePosition[][] = [];
-    for (const entry of this.entries) {
-      const positions = entry.linePositions();
-      if (!positions) return undefined;
-      lines.push(positions);
-    }
+    if (!this.onlyFromLogs) return undefined;
     this.mergeLinks();
     return {
       questions: this.entries.map((entry) => ({
@@ -165,7 +163,7 @@ export class History {
         ...(entry.suspension ? { suspension: [entry.suspension.at, entry.suspension.id, entry.suspended] as [number, string, boolean] } : {}),
         summary: entry.summary,
       })),
-      lines: JSON.stringify(lines),
+      lines: JSON.stringify(this.entries.map((entry) => entry.linePositions())),
       deleted: [...this.deletedAttempts],
       links: JSON.stringify([[...this.attemptQuestion], [...this.reviewedIn].map(([attempt, questions]) => [attempt, typeof questions === 'string' ? [questions] : [...questions]])]),
       ids: [...this.knownIds()].join('\n'),
@@ -204,6 +202,7 @@ export class History {
   }
 
   private apply(event: HistoryEvent, position: LinePosition | undefined): void {
+    if (position === undefined) this.onlyFromLogs = false;
     if (event.type === 'delete-attempt') {
       this.deleteAttempt(event.attempt);
       return;
@@ -323,16 +322,6 @@ function insert<T extends HistoryEvent>(list: T[], event: T): void {
   else list.splice(i, 0, event);
 }
 
-/**
- * Where an event's line is: `file * 2^32 + offset`, the file's number in the load and the line's first character in
- * the file's text. One number per event keeps 100,000 positions cheap to hold, write and read.
- */
-export type LinePosition = number;
-
-export function linePosition(file: number, offset: number): LinePosition {
-  return file * 2 ** 32 + offset;
-}
-
 /** The history as a checkpoint holds it (JSON): enough to answer the tree, the queue and the stats unparsed. */
 export interface HistoryState {
   /** By question number: its id, the deciding suspend or unsuspend (`[at, id, suspended]`) and its summary. */
@@ -364,8 +353,8 @@ class QuestionEntry implements QuestionHistory {
   /** The suspend or unsuspend that decides `suspended`: the latest one wins, whatever order they arrive in. */
   suspension: Stamp | undefined;
   revision = 0;
-  /** Positions of this question's lines, for a checkpoint; undefined once an event came from elsewhere. */
-  private positions: LinePosition[] | undefined = [];
+  /** Positions of this question's lines in the logs, for a checkpoint. */
+  private positions: LinePosition[] = [];
   private lists: { attempts: AttemptEvent[]; reviews: ReviewEvent[]; schedule: ScheduleEvent[] } | undefined = { attempts: [], reviews: [], schedule: [] };
   /** Set while the events are not parsed: the summary from the checkpoint, and where its line positions are. */
   private unparsed: { summary: QuestionSummary; positions: () => LinePosition[] } | undefined;
@@ -380,7 +369,6 @@ class QuestionEntry implements QuestionHistory {
   static restored(question: string, index: number, context: EntryContext, summary: QuestionSummary, positions: () => LinePosition[]): QuestionEntry {
     const entry = new QuestionEntry(question, index, context);
     entry.lists = undefined;
-    entry.positions = undefined;
     entry.unparsed = { summary, positions };
     return entry;
   }
@@ -414,9 +402,7 @@ class QuestionEntry implements QuestionHistory {
   /** Takes in an event of this question that counts; `position` is where its line is, if it came from a log. */
   take(event: QuestionEvent, position: LinePosition | undefined): void {
     this.place(event);
-    const positions = this.linePositions();
-    if (positions && position !== undefined) positions.push(position);
-    else this.positions = undefined;
+    if (position !== undefined) this.linePositions().push(position);
     this.revision++;
   }
 
@@ -432,15 +418,15 @@ class QuestionEntry implements QuestionHistory {
     return removed;
   }
 
-  /** Where this question's lines are, or undefined when some event did not come from a log. */
-  linePositions(): LinePosition[] | undefined {
+  /** Where this question's lines are in the logs. */
+  linePositions(): LinePosition[] {
     if (this.unparsed) this.positions = this.unparsed.positions();
     return this.positions;
   }
 
   private parsed(): NonNullable<QuestionEntry['lists']> {
     if (this.lists) return this.lists;
-    const positions = this.linePositions() ?? [];
+    const positions = this.linePositions();
     this.unparsed = undefined;
     this.lists = { attempts: [], reviews: [], schedule: [] };
     for (const position of positions) {
