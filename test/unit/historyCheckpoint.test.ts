@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { CHECKPOINT_FORMAT, loadHistory } from '../../src/core/history/checkpoint';
-import type { HistoryEvent, Rating } from '../../src/core/history/events';
-import { History } from '../../src/core/history/history';
+import type { HistoryEvent, Rating, ReviewEvent } from '../../src/core/history/events';
+import { History, type QuestionHistory, type QuestionSummary } from '../../src/core/history/history';
 import { readHistory } from '../../src/core/history/log';
 import { localDays } from '../../src/core/review/days';
 import { Scheduler } from '../../src/core/review/scheduler';
@@ -11,6 +11,24 @@ import { attemptEvent, DAY, line, MemoryHistoryFiles, reviewEvent, T0 } from './
 const CHECKPOINT = 'checkpoint-test.json';
 const FILE_A = 'events-20240101T000000Z-aaaaaaaaaa.jsonl';
 const FILE_B = 'events-20240102T000000Z-bbbbbbbbbb.jsonl';
+
+/** The summary a question's events call for, written out apart from `History`'s own (which a checkpoint stores). */
+function expectedSummary({ attempts, reviews, schedule }: QuestionHistory): QuestionSummary {
+  const reset = schedule.map((event) => event.type).lastIndexOf('reset');
+  const sinceReset = schedule.slice(reset + 1) as ReviewEvent[];
+  const latest = sinceReset.at(-1);
+  const topics = attempts.flatMap((attempt) => (attempt.topic === undefined ? [] : [attempt.topic]));
+  const chained = sinceReset.every((review, i) => review.after === (i === 0 ? schedule[reset]?.id : sinceReset[i - 1].id));
+  return {
+    attempts: attempts.length,
+    reviews: reviews.length,
+    ...(attempts.length > 0 ? { bestSeconds: Math.min(...attempts.map((attempt) => attempt.activeSeconds)) } : {}),
+    ...(topics.length > 0 ? { topic: topics[topics.length - 1] } : {}),
+    ...(attempts.length > 0 ? { prompt: attempts[attempts.length - 1].prompt } : {}),
+    ...(schedule.length > 0 ? { lastScheduled: schedule[schedule.length - 1].id } : {}),
+    ...(latest ? { current: { introducedAt: sinceReset[0].at, at: latest.at, rating: latest.rating, card: latest.card, chained } } : {}),
+  };
+}
 
 /** Everything a user or the scheduler can see of a history, independent of question numbering and object identity. */
 function view(history: History): unknown {
@@ -24,6 +42,7 @@ function view(history: History): unknown {
   for (let row = 0; row < table.length; row++) {
     rows.push([names.get(table.question[row]), table.at[row], table.kind[row], table.seconds[row], table.budget[row], table.covered[row], table.partly[row], table.missed[row]].join(' '));
   }
+  entries.forEach((entry, i) => assert.deepEqual(summaries[i].summary, expectedSummary(entry), entry.question));
   return {
     summaries,
     cards: entries.map((entry) => scheduler.card(entry)),
@@ -248,7 +267,7 @@ describe('the history checkpoint', () => {
           const id = `w${s.file}.${i}`;
           const event: HistoryEvent | undefined =
             s.kind === 'attempt'
-              ? attemptEvent(id, s.question, at, { activeSeconds: 60 + s.other, ...(s.other % 2 ? { topic: 'T' } : {}) })
+              ? attemptEvent(id, s.question, at, { activeSeconds: 60 + s.other, prompt: `P${s.other}`, ...(s.other % 2 ? { topic: `T${s.other % 3}` } : {}) })
               : s.kind === 'review'
                 ? reviewEvent(id, s.question, at, s.rating, { ...(attempt && s.chained ? { attempt } : {}), ...(s.chained && previous ? { after: previous.id } : {}), card: { due: at + DAY, s: 1, d: 5, state: 2, reps: 1, lapses: 0, step: 0, days: 1, p: s.chained ? fingerprint : 'old' } })
                 : s.kind === 'delete'
