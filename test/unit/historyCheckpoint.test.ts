@@ -93,6 +93,7 @@ describe('the history checkpoint', () => {
     ['garbage', () => 'not json at all'],
     ['truncated JSON', (text: string) => text.slice(0, text.length / 2)],
     ['another format', (text: string) => JSON.stringify({ ...JSON.parse(text), format: CHECKPOINT_FORMAT + 1 })],
+    ['JSON of another shape', (text: string) => JSON.stringify({ ...JSON.parse(text), history: { questions: 'none' } })],
   ] as const) {
     it(`is rebuilt from the logs when it is ${what}, and nothing is lost`, async () => {
       const files = await checkpointed();

@@ -76,9 +76,9 @@ export async function loadHistory(files: HistoryFiles, checkpointName: string): 
     else if (checkpoint.format !== CHECKPOINT_FORMAT) reason = 'other format';
     else if (!covers(checkpoint, bytesOf)) reason = 'log changed';
     else {
-      const loaded = resume(checkpoint, bytesOf);
-      if (loaded) return withSave(loaded, files, checkpointName);
-      reason = 'id seen again';
+      const loaded = resumeOrUnreadable(checkpoint, bytesOf);
+      if (typeof loaded === 'object') return withSave(loaded, files, checkpointName);
+      reason = loaded;
     }
   }
   return withSave(rebuild(names, bytesOf, reason), files, checkpointName);
@@ -128,6 +128,15 @@ function covers(checkpoint: Checkpoint, bytesOf: ReadonlyMap<string, Uint8Array>
     const bytes = bytesOf.get(file.name);
     return bytes !== undefined && bytes.length >= file.bytes && bytesHash(bytes, file.bytes) === file.hash;
   });
+}
+
+/** `resume`, or why not: a checkpoint that parses but does not restore (edited by hand, say) is unreadable too. */
+function resumeOrUnreadable(checkpoint: Checkpoint, bytesOf: ReadonlyMap<string, Uint8Array>): Load | RebuildReason {
+  try {
+    return resume(checkpoint, bytesOf) ?? 'id seen again';
+  } catch {
+    return 'unreadable';
+  }
 }
 
 /** The checkpoint's history plus what the logs hold past it; undefined when a later line repeats a known id. */
