@@ -218,6 +218,22 @@ describe('the history checkpoint', () => {
     assert.deepEqual(view(last.history), await fromScratch(files));
   });
 
+  it('takes in what this window records after a load through it, as a history read in full does', async () => {
+    const files = await checkpointed();
+    const loaded = (await loadHistory(files, CHECKPOINT)).history;
+    const full = History.ofMerged((await readHistory(files)).events);
+    assert.equal(loaded.attempt('a.3')?.question, 'd#q2', 'an attempt inside the checkpoint is found by id');
+    for (const history of [loaded, full]) {
+      history.add(reviewEvent('w.1', 'd#q2', T0 + DAY, 'good', { attempt: 'a.3' }));
+      history.add({ v: 1, id: 'w.2', at: T0 + DAY, type: 'delete-attempt', attempt: 'a.1' });
+      history.add({ v: 1, id: 'w.3', at: T0 + DAY, type: 'suspend', question: 'd#q2' });
+    }
+    assert.equal(loaded.attempt('a.1'), undefined);
+    assert.equal(loaded.question('d#q1'), undefined, 'its only attempt and review are gone');
+    assert.equal(loaded.question('d#q2')?.suspended, true);
+    assert.deepEqual(view(loaded), view(full));
+  });
+
   it('parses a question only when its events are asked for', async () => {
     const scheduler = new Scheduler();
     const card = { due: T0 + DAY, s: 1, d: 5, state: 2, reps: 1, lapses: 0, step: 0, days: 1, p: scheduler.fingerprint };
