@@ -180,24 +180,31 @@ try {
     if ((value.rebuilt !== undefined) !== rebuilt) throw new Error(`expected a load ${rebuilt ? 'without' : 'with'} the checkpoint, got ${value.rebuilt}`);
     return value;
   };
-  let summary;
-  for (let rep = 0; rep < args.reps; rep++) {
+  /** The figures of a run, without its value: a history kept from one measurement would weigh on the next one's GC. */
+  const timing = ({ ms, cpuMs }) => ({ ms, cpuMs });
+  /** The full read and the checkpoint it leaves; that history is dropped before the load with the checkpoint. */
+  const rebuildAndSave = async () => {
     await fs.rm(path.join(folder, CHECKPOINT), { force: true });
     const rebuild = await measure(() => core.loadHistory(files, CHECKPOINT));
-    runs.rebuild.push(rebuild);
     const written = loaded(rebuild.value, true);
-    runs.checkpoint.push(await measure(() => written.saveCheckpoint()));
+    return { rebuild: timing(rebuild), checkpoint: timing(await measure(() => written.saveCheckpoint())) };
+  };
+  let summary;
+  for (let rep = 0; rep < args.reps; rep++) {
+    const rebuilt = await rebuildAndSave();
+    runs.rebuild.push(rebuilt.rebuild);
+    runs.checkpoint.push(rebuilt.checkpoint);
     const load = await measure(() => core.loadHistory(files, CHECKPOINT));
-    runs.load.push(load);
+    runs.load.push(timing(load));
     const { history } = loaded(load.value, false);
     const scheduler = new core.Scheduler();
     const queue = await measure(() => scheduler.queue(history, { now, days, library }));
-    runs.dueQueue.push(queue);
-    runs.dueQueueWarm.push(await measure(() => scheduler.queue(history, { now, days, library })));
+    runs.dueQueue.push(timing(queue));
+    runs.dueQueueWarm.push(timing(await measure(() => scheduler.queue(history, { now, days, library }))));
     const computed = await measure(() => core.computeStats(history, new core.Scheduler(), { now, days, library, lookup }));
-    runs.stats.push(computed);
-    runs.statsWarm.push(await measure(() => core.computeStats(history, scheduler, { now, days, library, lookup })));
-    if (rep < 2) runs.replay.push(await measure(() => new core.Scheduler({ desiredRetention: 0.85 }).queue(history, { now, days, library })));
+    runs.stats.push(timing(computed));
+    runs.statsWarm.push(timing(await measure(() => core.computeStats(history, scheduler, { now, days, library, lookup }))));
+    if (rep < 2) runs.replay.push(timing(await measure(() => new core.Scheduler({ desiredRetention: 0.85 }).queue(history, { now, days, library }))));
     summary ??= { due: queue.value.due.length, new: queue.value.new.length, retention: round(computed.value.retention.rate * 100), questions: computed.value.questions.length };
   }
   const figures = Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, { ms: round(median(list.map((r) => r.ms))), cpuMs: round(median(list.map((r) => r.cpuMs))), runsMs: list.map((r) => round(r.ms)) }]));
