@@ -5,7 +5,9 @@
 // it uses a temporary one and removes it. It writes `reviews` review events (with `attempts`, an attempt before
 // each, as the extension records them) over 2,000 questions, 3 years and 12 writer files, made by the real
 // scheduler so each review carries its card, then prints one JSON line:
-//   loadMs      read every file, parse, merge, index by question (budget 200 ms)
+//   rebuild     a load without a checkpoint: read every file, parse, merge, index by question (no budget: once)
+//   checkpoint  writing the checkpoint that load leaves (no budget: a second after such a load)
+//   load        a load with the checkpoint present: read it and the logs, check the covered bytes (budget 200 ms)
 //   dueQueueMs  the due queue for today over the library, cards computed from the history (budget 50 ms)
 //   statsMs     computeStats over the whole history, with its own cards (budget 100 ms)
 //   replayMs    the queue after a settings change, every card replayed from its reviews (no budget: once per change)
@@ -24,6 +26,7 @@ const QUESTIONS = 2_000;
 const WRITERS = 12;
 const DAY = 86_400_000;
 const BUDGET = { loadMs: 200, dueQueueMs: 50, statsMs: 100 };
+const CHECKPOINT = 'checkpoint-bench.json';
 /** Ten-character writer ids, as `newWriterId` makes them. */
 const WRITER_IDS = Array.from({ length: WRITERS }, (_, w) => `k3j4h5g6${w.toString(36).padStart(2, '0')}`);
 
@@ -46,7 +49,7 @@ async function bundle(tmp) {
   await esbuild.build({
     stdin: {
       contents: [
-        "export { readHistory } from './src/core/history/log';",
+        "export { loadHistory } from './src/core/history/checkpoint';",
         "export { History } from './src/core/history/history';",
         "export { Scheduler } from './src/core/review/scheduler';",
         "export { localDays } from './src/core/review/days';",
@@ -131,7 +134,8 @@ async function measure(work) {
 
 /** How fast this machine parses JSON right now (MB/s), to read the figures against: they scale with it. */
 async function calibration(folder) {
-  const texts = await Promise.all((await fs.readdir(folder)).map((name) => fs.readFile(path.join(folder, name), 'utf8')));
+  const names = (await fs.readdir(folder)).filter((name) => name.endsWith('.jsonl'));
+  const texts = await Promise.all(names.map((name) => fs.readFile(path.join(folder, name), 'utf8')));
   const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
   const run = await measure(() => {
     for (const text of texts) for (const line of text.split('\n')) if (line) JSON.parse(line);
@@ -142,7 +146,9 @@ async function calibration(folder) {
 /** The figures with budgets, for a person (stderr; stdout keeps the one JSON line for scripts). */
 function table(result) {
   const rows = [
-    ['load (read, parse, check, merge, index)', result.load, BUDGET.loadMs],
+    ['load with the checkpoint', result.load, BUDGET.loadMs],
+    ['load without it (read, parse, merge, index)', result.rebuild],
+    ['checkpoint written after that', result.checkpoint],
     ['due queue, cards computed from the history', result.dueQueue, BUDGET.dueQueueMs],
     ['due queue, scheduler warm', result.dueQueueWarm],
     ['stats, cards computed from the history', result.stats, BUDGET.statsMs],
@@ -153,7 +159,7 @@ function table(result) {
     const met = budget === undefined ? '' : figure.cpuMs <= budget ? 'yes' : 'NO';
     return `${name.padEnd(44)} | ${`${figure.cpuMs} ms CPU, ${figure.ms} ms wall`.padEnd(28)} | ${(budget === undefined ? '' : `≤ ${budget} ms`).padEnd(9)} | ${met}`;
   });
-  const head = `${result.reviews.toLocaleString('en-US')} reviews, ${result.lines.toLocaleString('en-US')} lines, ${result.files} files, ${result.megabytes} MB; medians of ${args.reps} runs; JSON.parse at ${result.jsonParseMBperS} MB/s; load average ${result.loadAverage.join(' ')}`;
+  const head = `${result.reviews.toLocaleString('en-US')} reviews, ${result.lines.toLocaleString('en-US')} lines, ${result.files} files, ${result.megabytes} MB (checkpoint ${result.checkpointMegabytes} MB); medians of ${args.reps} runs; JSON.parse at ${result.jsonParseMBperS} MB/s; load average ${result.loadAverage.join(' ')}`;
   return `${head}\n${lines.join('\n')}\n`;
 }
 
@@ -168,21 +174,37 @@ try {
   const lookup = (id) => ({ topic: Number(id.slice(9, id.indexOf('#'))) % 4 === 0 ? 'System design' : 'Databases' });
   const files = new core.NodeHistoryFiles(folder);
 
-  const runs = { load: [], dueQueue: [], dueQueueWarm: [], stats: [], statsWarm: [], replay: [] };
+  const runs = { load: [], rebuild: [], checkpoint: [], dueQueue: [], dueQueueWarm: [], stats: [], statsWarm: [], replay: [] };
+  const loaded = (value, rebuilt) => {
+    if (value.history.reviewCount !== args.reviews) throw new Error(`read ${value.history.reviewCount} reviews, wrote ${args.reviews}`);
+    if ((value.rebuilt !== undefined) !== rebuilt) throw new Error(`expected a load ${rebuilt ? 'without' : 'with'} the checkpoint, got ${value.rebuilt}`);
+    return value;
+  };
+  /** The figures of a run, without its value: a history kept from one measurement would weigh on the next one's GC. */
+  const timing = ({ ms, cpuMs }) => ({ ms, cpuMs });
+  /** The full read and the checkpoint it leaves; that history is dropped before the load with the checkpoint. */
+  const rebuildAndSave = async () => {
+    await fs.rm(path.join(folder, CHECKPOINT), { force: true });
+    const rebuild = await measure(() => core.loadHistory(files, CHECKPOINT));
+    const written = loaded(rebuild.value, true);
+    return { rebuild: timing(rebuild), checkpoint: timing(await measure(() => written.saveCheckpoint())) };
+  };
   let summary;
   for (let rep = 0; rep < args.reps; rep++) {
-    const load = await measure(async () => core.History.ofMerged((await core.readHistory(files)).events));
-    runs.load.push(load);
-    const history = load.value;
-    if (history.reviewCount !== args.reviews) throw new Error(`read ${history.reviewCount} reviews, wrote ${args.reviews}`);
+    const rebuilt = await rebuildAndSave();
+    runs.rebuild.push(rebuilt.rebuild);
+    runs.checkpoint.push(rebuilt.checkpoint);
+    const load = await measure(() => core.loadHistory(files, CHECKPOINT));
+    runs.load.push(timing(load));
+    const { history } = loaded(load.value, false);
     const scheduler = new core.Scheduler();
     const queue = await measure(() => scheduler.queue(history, { now, days, library }));
-    runs.dueQueue.push(queue);
-    runs.dueQueueWarm.push(await measure(() => scheduler.queue(history, { now, days, library })));
+    runs.dueQueue.push(timing(queue));
+    runs.dueQueueWarm.push(timing(await measure(() => scheduler.queue(history, { now, days, library }))));
     const computed = await measure(() => core.computeStats(history, new core.Scheduler(), { now, days, library, lookup }));
-    runs.stats.push(computed);
-    runs.statsWarm.push(await measure(() => core.computeStats(history, scheduler, { now, days, library, lookup })));
-    if (rep < 2) runs.replay.push(await measure(() => new core.Scheduler({ desiredRetention: 0.85 }).queue(history, { now, days, library })));
+    runs.stats.push(timing(computed));
+    runs.statsWarm.push(timing(await measure(() => core.computeStats(history, scheduler, { now, days, library, lookup }))));
+    if (rep < 2) runs.replay.push(timing(await measure(() => new core.Scheduler({ desiredRetention: 0.85 }).queue(history, { now, days, library }))));
     summary ??= { due: queue.value.due.length, new: queue.value.new.length, retention: round(computed.value.retention.rate * 100), questions: computed.value.questions.length };
   }
   const figures = Object.fromEntries(Object.entries(runs).map(([name, list]) => [name, { ms: round(median(list.map((r) => r.ms))), cpuMs: round(median(list.map((r) => r.cpuMs))), runsMs: list.map((r) => round(r.ms)) }]));
@@ -191,6 +213,7 @@ try {
     lines: generated.lines,
     files: WRITERS,
     megabytes: round(generated.bytes / 1024 / 1024),
+    checkpointMegabytes: round((await fs.stat(path.join(folder, CHECKPOINT))).size / 1024 / 1024),
     // Medians; `dueQueue` and `stats` compute every card from the history, the `Warm` ones reuse the scheduler's.
     ...figures,
     jsonParseMBperS: await calibration(folder),

@@ -25,8 +25,13 @@ export class WorkspaceHistoryFiles implements HistoryFiles {
   }
 
   async read(name: string): Promise<string | undefined> {
+    const bytes = await this.readBytes(name);
+    return bytes && new TextDecoder().decode(bytes);
+  }
+
+  async readBytes(name: string): Promise<Uint8Array | undefined> {
     try {
-      return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name)));
+      return await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.folder, name));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;

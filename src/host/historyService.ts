@@ -24,6 +24,8 @@ import type { Settings } from './settings';
 const RELOAD_DELAY_MS = 300;
 /** How long another window's append may take before a cut-off last line counts as damage. */
 const UNFINISHED_RECHECK_MS = 1500;
+/** The checkpoint is written a moment after a load, so that serialising it never delays the first tree or queue. */
+const CHECKPOINT_DELAY_MS = 1000;
 
 type Modules = typeof LazyHistory;
 
@@ -42,6 +44,7 @@ export class HistoryService implements vscode.Disposable {
   private schedulerCache: { key: string; scheduler: Scheduler } | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
   private rereadTimer: ReturnType<typeof setTimeout> | undefined;
+  private checkpointTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly reportedProblems = new Set<string>();
   private readonly seenUnfinished = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -209,19 +212,23 @@ export class HistoryService implements vscode.Disposable {
     });
     if (migration?.status === 'migrated') this.log.info(`Migrated ${migration.attempts} attempts from attempts.json into ${migration.file}`);
     if (migration?.problem) void vscode.window.showWarningMessage(vscode.l10n.t('Interview Dialogues: {0}', migration.problem));
-    const read = await modules.log.readHistory(files);
-    this.reportProblems(read.problems, folder);
+    // Through this machine's checkpoint: only what the logs hold past it is parsed (src/core/history/checkpoint.ts).
+    const loaded = await modules.checkpoint.loadHistory(files, modules.checkpoint.checkpointFileName(vscode.env.machineId));
+    this.reportProblems(loaded.problems, folder);
     const open: Open = {
       modules,
       folder,
       files,
       writer: new modules.log.HistoryWriter(files, { writerId: modules.log.newWriterId() }),
-      history: modules.history.History.ofMerged(read.events),
+      history: loaded.history,
     };
     this.open = open;
     this.progressCache = undefined;
     this.watch(folder);
-    this.log.info(`Loaded ${read.events.length} history events from ${read.files.length} files in ${folder.toString(true)}`);
+    const how = loaded.rebuilt ? `read in full, checkpoint ${loaded.rebuilt}` : `${loaded.parsed} events past the checkpoint`;
+    this.log.info(`Loaded ${loaded.history.attemptCount} attempts and ${loaded.history.reviewCount} reviews from ${loaded.files.length} files in ${folder.toString(true)} (${how})`);
+    clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = setTimeout(() => void loaded.saveCheckpoint().catch((error: unknown) => this.log.warn(`Could not write the history checkpoint: ${String(error)}`)), CHECKPOINT_DELAY_MS);
     return open;
   }
 
@@ -290,6 +297,7 @@ export class HistoryService implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.rereadTimer);
+    clearTimeout(this.checkpointTimer);
     this.watcher?.dispose();
     this.changed.dispose();
   }

@@ -1,8 +1,9 @@
 /**
- * The practice history's code, loaded on first use (HistoryService): the event log, the merged index, migration,
+ * The practice history's code, loaded on first use (HistoryService): the event log, its checkpoint, the merged index, migration,
  * export/import, FSRS scheduling (ts-fsrs) and statistics. The extension bundle keeps it in dist/lazy-history.js,
  * so activation neither reads nor compiles it (esbuild.mjs, "lazy chunks").
  */
+export * as checkpoint from '../core/history/checkpoint';
 export * as days from '../core/review/days';
 export * as history from '../core/history/history';
 export * as log from '../core/history/log';

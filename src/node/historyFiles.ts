@@ -25,6 +25,15 @@ export class NodeHistoryFiles implements HistoryFiles {
     return this.text.read(name);
   }
 
+  async readBytes(name: string): Promise<Uint8Array | undefined> {
+    try {
+      return await fs.readFile(path.join(this.folder, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  }
+
   write(name: string, text: string): Promise<void> {
     return this.text.write(name, text);
   }

@@ -10,6 +10,32 @@ export function contentHash(text: string): string {
     h1 = Math.imul(h1 ^ ch, 2654435761);
     h2 = Math.imul(h2 ^ ch, 1597334677);
   }
+  return finish(h1, h2);
+}
+
+/**
+ * The same hash over the first `length` bytes, taken four at a time: 31 MB of logs in about 25 ms, where a
+ * character at a time over the decoded text takes three times as long. The words are in the machine's byte order,
+ * so it fingerprints files for this machine only (the checkpoint is per machine).
+ */
+export function bytesHash(bytes: Uint8Array, length: number): string {
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice(0, length);
+  const words = new Int32Array(aligned.buffer, aligned.byteOffset, length >>> 2);
+  let h1 = 0xdeadbeef ^ length;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    h1 = Math.imul(h1 ^ word, 2654435761);
+    h2 = Math.imul(h2 ^ word, 1597334677);
+  }
+  for (let i = words.length * 4; i < length; i++) {
+    h1 = Math.imul(h1 ^ bytes[i], 2654435761);
+    h2 = Math.imul(h2 ^ bytes[i], 1597334677);
+  }
+  return finish(h1, h2);
+}
+
+function finish(h1: number, h2: number): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   const value = 4294967296 * (2097151 & h2) + (h1 >>> 0);

@@ -9,6 +9,7 @@
 import * as l10n from '@vscode/l10n';
 import type { TextFileStore } from '../attempts';
 import { EVENT_VERSION, type EventBody, type HistoryEvent, parseEventLine, serializeEvent } from './events';
+import { type LinePosition, linePosition } from './position';
 
 /**
  * The files of one history folder. `write` replaces a file atomically (temporary file, then rename). Names are
@@ -17,6 +18,8 @@ import { EVENT_VERSION, type EventBody, type HistoryEvent, parseEventLine, seria
 export interface HistoryFiles extends TextFileStore {
   /** Names of the files directly in the folder; empty when the folder does not exist yet. */
   list(): Promise<string[]>;
+  /** A file's bytes, undefined when it does not exist: a checkpointed load fingerprints and slices them undecoded. */
+  readBytes(name: string): Promise<Uint8Array | undefined>;
   /**
    * Adds `text` (whole lines) at the end of `name`, creating it. Only the file's own writer appends to it, one call
    * at a time, so read + atomic write is a correct implementation where the file system cannot append.
@@ -56,25 +59,38 @@ export interface HistoryRead {
 export async function readHistory(files: HistoryFiles): Promise<HistoryRead> {
   const names = (await files.list()).filter(isEventFile).sort();
   const texts = await Promise.all(names.map(async (name) => ({ name, text: (await files.read(name)) ?? '' })));
-  return { ...mergeEventTexts(texts), files: names };
+  const { events, problems } = mergeEventTexts(texts);
+  return { events, problems, files: names };
 }
 
 export function isEventFile(name: string): boolean {
   return name.endsWith(EVENTS_EXTENSION);
 }
 
+/** The text of an event file, or of its part past `start` (the lines and characters before it). */
+export interface LogText {
+  name: string;
+  text: string;
+  start?: { lines: number; chars: number };
+}
+
 /**
  * Parses and merges the text of event files (pure). The result does not depend on the order of the files or of the
  * lines in them: events are ordered by time then id, and of two different events with one id the one that sorts
- * first (by time, then text) is kept and the other reported.
+ * first (by time, then text) is kept and the other reported. `positions[i]` is where `events[i]`'s line is: the
+ * number of its text in `texts` and its offset in the file (`linePosition`).
  */
-export function mergeEventTexts(texts: readonly { name: string; text: string }[]): Omit<HistoryRead, 'files'> {
-  const byId = new Map<string, HistoryEvent>();
+export function mergeEventTexts(texts: readonly LogText[]): Omit<HistoryRead, 'files'> & { positions: LinePosition[] } {
+  const slotOf = new Map<string, number>();
+  const kept: HistoryEvent[] = [];
+  const where: LinePosition[] = [];
   const problems: HistoryProblem[] = [];
-  for (const { name, text } of texts) {
+  texts.forEach(({ name, text, start }, file) => {
     const lines = text.split('\n');
     const last = lines.length - 1;
-    for (let i = 0; i <= last; i++) {
+    let offset = start?.chars ?? 0;
+    const lineBase = start?.lines ?? 0;
+    for (let i = 0; i <= last; offset += lines[i].length + 1, i++) {
       let line = lines[i];
       if (line.length === 0) continue;
       if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1); // CRLF
@@ -84,30 +100,36 @@ export function mergeEventTexts(texts: readonly { name: string; text: string }[]
         // A last line without its newline is what a crash in the middle of an append leaves behind.
         const unfinished = i === last && !result.newer;
         const note = unfinished ? ` ${l10n.t('(an unfinished last line: the window or machine probably stopped while writing it)')}` : '';
-        problems.push({ file: name, line: i + 1, message: `${result.problem}${note}`, ...(result.newer ? { newer: true } : {}), ...(unfinished ? { unfinished: true } : {}) });
+        problems.push({ file: name, line: lineBase + i + 1, message: `${result.problem}${note}`, ...(result.newer ? { newer: true } : {}), ...(unfinished ? { unfinished: true } : {}) });
         continue;
       }
       const event = result.event;
-      const known = byId.get(event.id);
-      if (known === undefined) {
-        byId.set(event.id, event);
+      const slot = slotOf.get(event.id);
+      if (slot === undefined) {
+        slotOf.set(event.id, kept.length);
+        kept.push(event);
+        where.push(linePosition(file, offset));
         continue;
       }
       // The same id twice: an exact copy (a retried append, a copied file) merges silently; two different events
       // keep the one that sorts first by time then text, so the outcome never depends on the order of the files.
+      const known = kept[slot];
       const knownLine = serializeEvent(known);
       const thisLine = serializeEvent(event);
       if (knownLine === thisLine) continue;
-      if (event.at < known.at || (event.at === known.at && thisLine < knownLine)) byId.set(event.id, event);
-      problems.push({ file: name, line: i + 1, message: l10n.t('another event already has the id {0}; only one of the two is used', JSON.stringify(event.id)) });
+      if (event.at < known.at || (event.at === known.at && thisLine < knownLine)) {
+        kept[slot] = event;
+        where[slot] = linePosition(file, offset);
+      }
+      problems.push({ file: name, line: lineBase + i + 1, message: l10n.t('another event already has the id {0}; only one of the two is used', JSON.stringify(event.id)) });
     }
-  }
-  const events = [...byId.values()].sort(byTimeThenId);
-  return { events, problems };
+  });
+  const order = kept.map((_, slot) => slot).sort((a, b) => byTimeThenId(kept[a], kept[b]));
+  return { events: order.map((slot) => kept[slot]), positions: order.map((slot) => where[slot]), problems };
 }
 
 /** The order of the merged history: time, then id (so equal times still sort the same way everywhere). */
-export function byTimeThenId(a: HistoryEvent, b: HistoryEvent): number {
+export function byTimeThenId(a: Pick<HistoryEvent, 'at' | 'id'>, b: Pick<HistoryEvent, 'at' | 'id'>): number {
   return a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 

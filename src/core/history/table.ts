@@ -17,6 +17,19 @@ export function ratingOfKind(kind: number): Rating {
   return RATINGS[kind - 1];
 }
 
+/** The table in a checkpoint: one array per column, and the rows' event ids joined by `\n`. */
+export interface TableColumns {
+  ids: string;
+  at: number[];
+  kind: number[];
+  question: number[];
+  seconds: number[];
+  budget: number[];
+  covered: number[];
+  partly: number[];
+  missed: number[];
+}
+
 export class EventTable {
   /** Rows in use; rows are in no particular order. */
   length = 0;
@@ -31,13 +44,16 @@ export class EventTable {
   covered = new Uint16Array(64);
   partly = new Uint16Array(64);
   missed = new Uint16Array(64);
-  /** Row → its event, to find the rows of a deleted attempt. */
-  private events: (AttemptEvent | ReviewEvent)[] = [];
+  /**
+   * Row → its event's id, to find the rows of a deleted attempt. A table restored from a checkpoint keeps them as
+   * one `\n`-joined string until a deletion needs them: splitting 100,000 ids would cost a load more than the rest.
+   */
+  private ids: string[] | string = [];
 
   add(event: AttemptEvent | ReviewEvent, question: number): void {
     if (this.length === this.at.length) this.grow();
     const row = this.length++;
-    this.events[row] = event;
+    this.rowIds()[row] = event.id;
     this.at[row] = event.at;
     this.question[row] = question;
     if (event.type === 'attempt') {
@@ -65,21 +81,61 @@ export class EventTable {
   }
 
   /** Drops the rows of these events (a deleted attempt and its reviews): one pass, the last row fills each hole. */
-  remove(events: ReadonlySet<AttemptEvent | ReviewEvent>): void {
-    if (events.size === 0) return;
+  remove(ids: ReadonlySet<string>): void {
+    if (ids.size === 0) return;
+    const rowIds = this.rowIds();
     for (let row = 0; row < this.length; ) {
-      if (!events.has(this.events[row])) {
+      if (!ids.has(rowIds[row])) {
         row++;
         continue;
       }
       const last = --this.length;
       this.copyRow(last, row);
-      this.events.length = last;
+      rowIds.length = last;
     }
   }
 
+  /** The rows as plain arrays, for a checkpoint. */
+  toColumns(): TableColumns {
+    const rows = this.length;
+    return {
+      ids: this.rowIds().join('\n'),
+      at: Array.from(this.at.subarray(0, rows)),
+      kind: Array.from(this.kind.subarray(0, rows)),
+      question: Array.from(this.question.subarray(0, rows)),
+      seconds: Array.from(this.seconds.subarray(0, rows)),
+      budget: Array.from(this.budget.subarray(0, rows)),
+      covered: Array.from(this.covered.subarray(0, rows)),
+      partly: Array.from(this.partly.subarray(0, rows)),
+      missed: Array.from(this.missed.subarray(0, rows)),
+    };
+  }
+
+  static fromColumns(columns: TableColumns): EventTable {
+    const table = new EventTable();
+    const rows = columns.at.length;
+    table.length = rows;
+    table.ids = columns.ids;
+    const size = Math.max(64, rows);
+    table.at = sized(columns.at, Float64Array, size);
+    table.kind = sized(columns.kind, Uint8Array, size);
+    table.question = sized(columns.question, Int32Array, size);
+    table.seconds = sized(columns.seconds, Float64Array, size);
+    table.budget = sized(columns.budget, Float64Array, size);
+    table.covered = sized(columns.covered, Uint16Array, size);
+    table.partly = sized(columns.partly, Uint16Array, size);
+    table.missed = sized(columns.missed, Uint16Array, size);
+    return table;
+  }
+
+  private rowIds(): string[] {
+    if (typeof this.ids === 'string') this.ids = this.length === 0 ? [] : this.ids.split('\n');
+    return this.ids;
+  }
+
   private copyRow(from: number, to: number): void {
-    this.events[to] = this.events[from];
+    const rowIds = this.rowIds();
+    rowIds[to] = rowIds[from];
     this.at[to] = this.at[from];
     this.kind[to] = this.kind[from];
     this.question[to] = this.question[from];
@@ -92,18 +148,20 @@ export class EventTable {
 
   private grow(): void {
     const size = this.at.length * 2;
-    const grown = <T extends Float64Array | Uint8Array | Int32Array | Uint16Array>(column: T, make: (n: number) => T): T => {
-      const next = make(size);
-      next.set(column);
-      return next;
-    };
-    this.at = grown(this.at, (n) => new Float64Array(n));
-    this.kind = grown(this.kind, (n) => new Uint8Array(n));
-    this.question = grown(this.question, (n) => new Int32Array(n));
-    this.seconds = grown(this.seconds, (n) => new Float64Array(n));
-    this.budget = grown(this.budget, (n) => new Float64Array(n));
-    this.covered = grown(this.covered, (n) => new Uint16Array(n));
-    this.partly = grown(this.partly, (n) => new Uint16Array(n));
-    this.missed = grown(this.missed, (n) => new Uint16Array(n));
+    this.at = sized(this.at, Float64Array, size);
+    this.kind = sized(this.kind, Uint8Array, size);
+    this.question = sized(this.question, Int32Array, size);
+    this.seconds = sized(this.seconds, Float64Array, size);
+    this.budget = sized(this.budget, Float64Array, size);
+    this.covered = sized(this.covered, Uint16Array, size);
+    this.partly = sized(this.partly, Uint16Array, size);
+    this.missed = sized(this.missed, Uint16Array, size);
   }
+}
+
+/** A column of `size` rows holding `values` first. */
+function sized<T extends Float64Array | Uint8Array | Int32Array | Uint16Array>(values: ArrayLike<number>, make: new (size: number) => T, size: number): T {
+  const column = new make(size);
+  column.set(values);
+  return column;
 }

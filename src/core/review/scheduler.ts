@@ -114,7 +114,7 @@ interface Cached {
   card: QuestionCard;
   /** ts-fsrs's card, built when a preview or a rating needs it (from `stored` when the last snapshot stands). */
   fsrsCard?: Card;
-  stored?: ReviewEvent;
+  stored?: { at: number; card: CardSnapshot };
 }
 
 export class Scheduler {
@@ -162,7 +162,7 @@ export class Scheduler {
     const current = history ? fsrsCardOf(this.cached(history)) : createEmptyCard(now);
     const at = reviewTime(current, now);
     const next = this.fsrs.next(current, at, GRADES[rating]).card;
-    const after = history?.schedule.at(-1)?.id;
+    const after = history?.summary.lastScheduled;
     return {
       type: 'review',
       at,
@@ -247,19 +247,15 @@ export class Scheduler {
   }
 
   private compute(history: QuestionHistory): Cached {
-    const schedule = history.schedule;
-    let start = schedule.length;
-    while (start > 0 && schedule[start - 1].type !== 'reset') start--;
     const revision = history.revision;
-    if (start === schedule.length) {
+    const current = history.summary.current;
+    if (!current) {
       const card = newCard(history.question);
       card.suspended = history.suspended;
       return { history, revision, card, fsrsCard: createEmptyCard(0) };
     }
     // The last snapshot stands when every review since the reset followed the one before it, under these parameters.
-    const last = schedule[schedule.length - 1] as ReviewEvent;
-    let usable = last.card.p === this.fingerprint;
-    for (let i = start; usable && i < schedule.length; i++) usable = (schedule[i] as ReviewEvent).after === schedule[i - 1]?.id;
+    const usable = current.chained && current.card.p === this.fingerprint;
     const card = (state: CardState, due: number, reps: number, lapses: number, stability: number, difficulty: number): QuestionCard => ({
       question: history.question,
       state,
@@ -269,17 +265,21 @@ export class Scheduler {
       lapses,
       stability,
       difficulty,
-      lastReview: last.at,
-      lastRating: last.rating,
-      introducedAt: schedule[start].at,
+      lastReview: current.at,
+      lastRating: current.rating,
+      introducedAt: current.introducedAt,
       replayed: !usable,
     });
     if (usable) {
       // Straight from the snapshot: ts-fsrs's own card (two Dates) waits until a preview or a rating needs it.
-      const { due, reps, lapses, s, d } = last.card;
-      return { history, revision, card: card(STATE_NAMES[last.card.state as State] ?? 'review', due, reps, lapses, s, d), stored: last };
+      const { due, reps, lapses, s, d } = current.card;
+      return { history, revision, card: card(STATE_NAMES[current.card.state as State] ?? 'review', due, reps, lapses, s, d), stored: current };
     }
-    let fsrsCard = createEmptyCard(schedule[start].at);
+    // Replayed from the reviews since the latest reset (which parses the question's events).
+    const schedule = history.schedule;
+    let start = schedule.length;
+    while (start > 0 && schedule[start - 1].type !== 'reset') start--;
+    let fsrsCard = createEmptyCard(current.introducedAt);
     for (let i = start; i < schedule.length; i++) {
       const review = schedule[i] as ReviewEvent;
       fsrsCard = this.fsrs.next(fsrsCard, reviewTime(fsrsCard, review.at), GRADES[review.rating]).card;

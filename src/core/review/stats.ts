@@ -93,7 +93,7 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
   const entries: { entry: QuestionHistory; info: QuestionInfo | undefined }[] = [];
   const topicOfQuestion: TopicStats[] = [];
   for (const entry of history.questions()) {
-    if (entry.attempts.length === 0 && entry.reviews.length === 0) continue;
+    if (entry.summary.attempts === 0 && entry.summary.reviews === 0) continue;
     const info = lookup(entry.question);
     const topic = topicOf(entry, info);
     let topicStats = topics.get(topic);
@@ -145,7 +145,7 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
 
   const questions: QuestionRow[] = entries.map(({ entry, info }) => {
     const index = entry.index;
-    const prompt = info?.prompt ?? entry.attempts.at(-1)?.prompt;
+    const prompt = info?.prompt ?? entry.summary.prompt;
     const card = scheduler.card(entry);
     return {
       id: entry.question,
@@ -156,8 +156,8 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
       ...(card.state !== 'new' ? { due: card.due } : {}),
       ...(card.lastRating ? { lastRating: card.lastRating } : {}),
       suspended: card.suspended,
-      attempts: entry.attempts.length,
-      reviews: entry.reviews.length,
+      attempts: entry.summary.attempts,
+      reviews: entry.summary.reviews,
       ...(best[index] !== Infinity ? { bestSeconds: best[index] } : {}),
       ...(last[index] > 0 ? { lastPractisedAt: last[index] } : {}),
     };

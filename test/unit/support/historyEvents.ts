@@ -49,6 +49,10 @@ export class MemoryHistoryFiles implements HistoryFiles {
   async read(name: string): Promise<string | undefined> {
     return this.files.get(name);
   }
+  async readBytes(name: string): Promise<Uint8Array | undefined> {
+    const text = this.files.get(name);
+    return text === undefined ? undefined : new TextEncoder().encode(text);
+  }
   async write(name: string, text: string): Promise<void> {
     this.writes++;
     this.files.set(name, text);
