@@ -127,4 +127,41 @@ describe('Review, spaced repetition and the due queue', () => {
     await waitFor(async () => (await test.history()).attemptCount === 2, 'the other machine\'s attempt to merge in', 10_000);
     await fs.rm(folder, { recursive: true, force: true });
   });
+
+  it('writes a checkpoint of the history after a load, and reads the logs in full when the checkpoint is damaged', async () => {
+    const test = await surface();
+    const folder = await fs.mkdtemp(path.join(os.tmpdir(), 'interview-history-'));
+    const elsewhere = await fs.mkdtemp(path.join(os.tmpdir(), 'interview-history-elsewhere-'));
+    /** Opens the history in `folder` again, as a new window would. */
+    const reopen = async () => {
+      await config().update('historyFolder', elsewhere, vscode.ConfigurationTarget.Global);
+      await waitFor(() => test.historyFolder().fsPath === elsewhere, 'the other history folder');
+      await config().update('historyFolder', folder, vscode.ConfigurationTarget.Global);
+      await waitFor(() => test.historyFolder().fsPath === folder, 'the history folder');
+      return test.history();
+    };
+    try {
+      await config().update('historyFolder', folder, vscode.ConfigurationTarget.Global);
+      await waitFor(() => test.historyFolder().fsPath === folder, 'the new history folder');
+      await answerAndFinish('mentoring-juniors#q1', 'Pairing, then gradually more autonomy.\n');
+      await vscode.commands.executeCommand(Commands.rateAnswer, 'good');
+      await waitFor(async () => (await test.history()).reviewCount === 1, 'the review');
+
+      // A load that read the logs leaves this machine's checkpoint in the folder (a moment later).
+      assert.equal((await reopen()).attemptCount, 1);
+      const checkpoint = await waitFor(async () => (await fs.readdir(folder)).find((name) => /^checkpoint-.+\.json$/.test(name)), 'the checkpoint', 10_000);
+      assert.equal((await reopen()).reviewCount, 1, 'loaded through the checkpoint');
+
+      // Damaged (a sync tool cut it short): the logs are read in full, and nothing is missing.
+      const text = await fs.readFile(path.join(folder, checkpoint), 'utf8');
+      await fs.writeFile(path.join(folder, checkpoint), text.slice(0, text.length / 2));
+      const history = await reopen();
+      assert.deepEqual([history.attemptCount, history.reviewCount], [1, 1]);
+      assert.equal(history.question('mentoring-juniors#q1')?.reviews.at(-1)?.rating, 'good');
+    } finally {
+      await config().update('historyFolder', undefined, vscode.ConfigurationTarget.Global);
+      await fs.rm(folder, { recursive: true, force: true });
+      await fs.rm(elsewhere, { recursive: true, force: true });
+    }
+  });
 });
