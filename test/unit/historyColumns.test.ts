@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { asciiJson } from '../../src/core/history/asciiJson';
 import { type ColumnType, decodeColumn, encodeColumn, type NumberColumn, rowsIn } from '../../src/core/history/columns';
 import { joinSections, splitSections } from '../../src/core/history/sections';
+import { bytesHash } from '../../src/core/history/hash';
 import { EventTable } from '../../src/core/history/table';
 import { attemptEvent, reviewEvent, T0 } from './support/historyEvents';
 
@@ -101,5 +102,34 @@ describe('the event table as checkpoint text', () => {
     const text = table.toText();
     assert.throws(() => EventTable.fromText({ ...text, kind: encodeColumn(new Uint8Array(2)) }));
     assert.throws(() => EventTable.fromText({ ...text, rowIds: undefined as unknown as string }));
+  });
+});
+
+describe('bytesHash (the fingerprint of a covered log)', () => {
+  it('changes with any one byte, in every lane and in the tail, and with two words swapped', () => {
+    for (let length = 0; length <= 40; length++) {
+      const bytes = Uint8Array.from({ length }, (_, i) => (i * 37 + 11) & 0xff);
+      const hash = bytesHash(bytes, length);
+      for (let at = 0; at < length; at++) {
+        const changed = bytes.slice();
+        changed[at] ^= 1;
+        assert.notEqual(bytesHash(changed, length), hash, `length ${length}, byte ${at}`);
+      }
+      if (length >= 8) {
+        const swapped = bytes.slice();
+        swapped.set(bytes.subarray(0, 4), 4);
+        swapped.set(bytes.subarray(4, 8), 0);
+        assert.notEqual(bytesHash(swapped, length), hash, `length ${length}, first two words swapped`);
+      }
+    }
+  });
+
+  it('covers only the first `length` bytes, wherever the bytes start in their buffer', () => {
+    const bytes = Uint8Array.from({ length: 64 }, (_, i) => i);
+    const shifted = new Uint8Array(67);
+    shifted.set(bytes, 3);
+    assert.equal(bytesHash(shifted.subarray(3), 50), bytesHash(bytes, 50));
+    assert.equal(bytesHash(bytes, 50), bytesHash(Uint8Array.from([...bytes.subarray(0, 50), 9, 9]), 50));
+    assert.notEqual(bytesHash(bytes, 50), bytesHash(bytes, 51));
   });
 });
