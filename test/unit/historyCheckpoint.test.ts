@@ -94,7 +94,7 @@ describe('the history checkpoint', () => {
   const reheader = (text: string, change: (header: Record<string, unknown>) => object) => JSON.stringify(change(JSON.parse(text.slice(0, text.indexOf('\n'))))) + text.slice(text.indexOf('\n'));
   /** The checkpoint with one of its sections replaced, or left out. */
   const resection = (text: string, name: string, section?: string) => {
-    const { header, sections } = splitSections(text)!;
+    const { header, sections } = splitSections(new TextEncoder().encode(text))!;
     const others = Object.fromEntries(Object.entries(sections).filter(([key]) => key !== name));
     return joinSections(header, section === undefined ? others : { ...others, [name]: section });
   };

@@ -54,24 +54,33 @@ describe('checkpoint columns (typed arrays as base64)', () => {
 });
 
 describe('checkpoint sections (a JSON header, then long text as it is)', () => {
-  const sections = { ids: 'a.1\nb.2\n"quoted"\\', empty: '', links: '[["a.1","Übung#q1"]]' };
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const ascii = { ids: 'a.1\nb.2\n"quoted"\\', empty: '', links: '[["a.1","\\u00dcbung#q1"]]' };
+  const header = { format: 2, prompt: 'Erklären Sie “Sharding”\n' };
 
-  it('gives back the header and every section, whatever characters they hold', () => {
-    const text = joinSections({ format: 2, prompt: 'Erklären Sie “Sharding”\n' }, sections);
-    assert.match(text.slice(0, text.indexOf('\n')), /^[\x20-\x7e]*$/, 'the header is ASCII: non-ASCII characters are escaped');
-    assert.deepEqual(splitSections(text), { header: { format: 2, prompt: 'Erklären Sie “Sharding”\n' }, sections });
-  });
+  for (const [what, sections] of [
+    ['ASCII sections (read as Latin-1)', ascii],
+    ['a section past ASCII (read as UTF-8)', { ...ascii, ids: '\ufeffa.1\nü.2\n😀' }],
+  ] as const) {
+    it(`gives back the header and every section, whatever characters they hold: ${what}`, () => {
+      const text = joinSections(header, sections);
+      assert.match(text.slice(0, text.indexOf('\n')), /^[\x20-\x7e]*$/, 'the header is ASCII: non-ASCII characters are escaped');
+      assert.deepEqual(splitSections(bytes(text)), { header, sections });
+    });
+  }
 
   it('is refused when cut or lengthened, or when its header is not JSON', () => {
-    const text = joinSections({ format: 2 }, sections);
-    assert.equal(splitSections(text.slice(0, -1)), undefined);
-    assert.equal(splitSections(`${text}x`), undefined);
-    assert.equal(splitSections(text.slice(0, text.indexOf('\n') - 1)), undefined);
-    assert.equal(splitSections(text.replace('[["ids"', '[["ids",-1],["x"')), undefined);
+    const text = joinSections({ format: 2 }, ascii);
+    assert.equal(splitSections(bytes(text.slice(0, -1))), undefined);
+    assert.equal(splitSections(bytes(`${text}x`)), undefined);
+    assert.equal(splitSections(bytes(text.slice(0, text.indexOf('\n') - 1))), undefined);
+    assert.equal(splitSections(bytes(text.replace('[["ids"', '[["ids",-1],["x"'))), undefined);
   });
 
-  it('reads a header without sections (an older format) as one without text', () => {
-    assert.deepEqual(splitSections(JSON.stringify({ format: 1, history: {} })), { header: { format: 1, history: {} }, sections: {} });
+  it('reads a header without sections (an older format: one JSON document) as one without text, for its format', () => {
+    const older = splitSections(bytes(JSON.stringify({ format: 1, history: { prompt: 'ü' } })));
+    assert.equal(older?.header.format, 1);
+    assert.deepEqual(older?.sections, {});
   });
 
   it('escapes exactly the characters past ASCII, so JSON.parse gives the same value', () => {

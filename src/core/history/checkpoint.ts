@@ -73,7 +73,7 @@ export interface LoadedHistory {
 /** Reads the history through the checkpoint `checkpointName` (see `checkpointFileName`), rebuilding it if needed. */
 export async function loadHistory(files: HistoryFiles, checkpointName: string): Promise<LoadedHistory> {
   const names = (await files.list()).filter(isEventFile).sort();
-  const [stored, ...contents] = await Promise.all([files.read(checkpointName), ...names.map((name) => files.readBytes(name))]);
+  const [stored, ...contents] = await Promise.all([files.readBytes(checkpointName), ...names.map((name) => files.readBytes(name))]);
   const bytesOf = new Map(names.map((name, i) => [name, contents[i] ?? new Uint8Array(0)]));
   let reason: RebuildReason = 'missing';
   if (stored !== undefined) {
@@ -119,8 +119,8 @@ function withSave(load: Load, files: HistoryFiles, checkpointName: string): Load
 }
 
 /** The checkpoint, or undefined when its header is not JSON of its shape or the sections after it do not add up; its format is for the caller to check. */
-function parseCheckpoint(text: string): Checkpoint | undefined {
-  const split = splitSections(text);
+function parseCheckpoint(bytes: Uint8Array): Checkpoint | undefined {
+  const split = splitSections(bytes);
   const value = split?.header as Partial<CheckpointHeader> | undefined;
   if (typeof value?.format !== 'number' || !Array.isArray(value.files) || !Array.isArray(value.problems) || typeof value.history !== 'object') return undefined;
   return { ...(value as CheckpointHeader), history: { ...value.history, text: split!.sections as HistoryText } };
