@@ -103,32 +103,32 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
     topicOfQuestion[entry.index] = topicStats;
   }
 
-  // One pass over the columns of every attempt and review that counts, summed per question in typed arrays (a
-  // topic object's fields cost a check of its shape on each of 200,000 rows), then per topic.
-  const { at: times, kind: kinds, question: questionOf, seconds: secondsOf, budget: budgetOf, covered, partly, missed } = history.table;
+  // One pass over the columns of every attempt and review that counts.
+  const table = history.table;
   const size = history.indexSize;
   const best = new Float64Array(size).fill(Infinity);
   const last = new Float64Array(size);
-  const sums = { attempts: new Float64Array(size), activeSeconds: new Float64Array(size), budgetSeconds: new Float64Array(size), overBudget: new Float64Array(size), reviews: new Float64Array(size), covered: new Float64Array(size), partly: new Float64Array(size), missed: new Float64Array(size) };
   const byKind = new Float64Array(RATINGS.length + 1);
   /** `reviewEnds[i]`: the first instant after day `firstReviewDay + i`; one time-zone question per day, not per review. */
   const reviewEnds = Array.from({ length: reviewDays }, (_, i) => days.startOf(firstReviewDay + i + 1));
   const windowStart = days.startOf(firstReviewDay);
   const windowEnd = reviewEnds[reviewDays - 1];
   const perDay = Array.from({ length: reviewDays }, () => new Float64Array(RATINGS.length + 1));
-  const rows = history.table.length;
-  for (let row = 0; row < rows; row++) {
-    const question = questionOf[row];
-    const at = times[row];
-    const kind = kinds[row];
+  let practiceSeconds = 0;
+  for (let row = 0; row < table.length; row++) {
+    const question = table.question[row];
+    const topicStats = topicOfQuestion[question];
+    const at = table.at[row];
+    const kind = table.kind[row];
     if (at > last[question]) last[question] = at;
     byKind[kind]++;
     if (kind === ATTEMPT_ROW) {
-      const seconds = secondsOf[row];
-      sums.attempts[question]++;
-      sums.activeSeconds[question] += seconds;
-      sums.budgetSeconds[question] += budgetOf[row];
-      if (seconds > budgetOf[row]) sums.overBudget[question]++;
+      const seconds = table.seconds[row];
+      practiceSeconds += seconds;
+      topicStats.attempts++;
+      topicStats.activeSeconds += seconds;
+      topicStats.budgetSeconds += table.budget[row];
+      if (seconds > table.budget[row]) topicStats.overBudget++;
       if (seconds < best[question]) best[question] = seconds;
       continue;
     }
@@ -137,24 +137,10 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
       while (at >= reviewEnds[day]) day++;
       perDay[day][kind]++;
     }
-    sums.reviews[question]++;
-    sums.covered[question] += covered[row];
-    sums.partly[question] += partly[row];
-    sums.missed[question] += missed[row];
-  }
-  let practiceSeconds = 0;
-  for (const { entry } of entries) {
-    const question = entry.index;
-    const topic = topicOfQuestion[question];
-    practiceSeconds += sums.activeSeconds[question];
-    topic.attempts += sums.attempts[question];
-    topic.activeSeconds += sums.activeSeconds[question];
-    topic.budgetSeconds += sums.budgetSeconds[question];
-    topic.overBudget += sums.overBudget[question];
-    topic.reviews += sums.reviews[question];
-    topic.keyPoints.covered += sums.covered[question];
-    topic.keyPoints.partly += sums.partly[question];
-    topic.keyPoints.missed += sums.missed[question];
+    topicStats.reviews++;
+    topicStats.keyPoints.covered += table.covered[row];
+    topicStats.keyPoints.partly += table.partly[row];
+    topicStats.keyPoints.missed += table.missed[row];
   }
 
   const questions: QuestionRow[] = entries.map(({ entry, info }) => {
@@ -177,7 +163,7 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
     };
   });
 
-  const dayCounts = practiceDays(times, rows, days);
+  const dayCounts = practiceDays(table.at, table.length, days);
   for (const topic of topics.values()) {
     const { covered, partly, missed } = topic.keyPoints;
     const total = covered + partly + missed;
