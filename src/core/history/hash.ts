@@ -14,10 +14,10 @@ export function contentHash(text: string): string {
 }
 
 /**
- * A hash of the same kind over the first `length` bytes, taken four at a time into four independent lanes: 67 MB of
- * logs in about 12 ms. One lane per word waits on each multiplication before the next (three times as long); a
- * character at a time over the decoded text takes three times as long again. The words are in the machine's byte
- * order, so it fingerprints files for this machine only (the checkpoint is per machine).
+ * A hash of the same kind over the first `length` bytes, taken four at a time into four independent lanes: with one
+ * lane, each word waited on the multiplication before it. A character at a time over the decoded text took three
+ * times as long as words. The words are in the machine's byte order, so it fingerprints files for this machine
+ * only (the checkpoint is per machine).
  */
 export function bytesHash(bytes: Uint8Array, length: number): string {
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice(0, length);
