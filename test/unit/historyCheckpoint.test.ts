@@ -4,6 +4,7 @@ import { CHECKPOINT_FORMAT, loadHistory } from '../../src/core/history/checkpoin
 import type { HistoryEvent, Rating, ReviewEvent } from '../../src/core/history/events';
 import { History, type QuestionHistory, type QuestionSummary } from '../../src/core/history/history';
 import { readHistory } from '../../src/core/history/log';
+import { joinSections, splitSections } from '../../src/core/history/sections';
 import { localDays } from '../../src/core/review/days';
 import { Scheduler } from '../../src/core/review/scheduler';
 import { attemptEvent, DAY, line, MemoryHistoryFiles, reviewEvent, T0 } from './support/historyEvents';
@@ -89,17 +90,29 @@ describe('the history checkpoint', () => {
     assert.deepEqual(view(second.history), await fromScratch(files));
   });
 
-  for (const [what, damage] of [
-    ['garbage', () => 'not json at all'],
-    ['truncated JSON', (text: string) => text.slice(0, text.length / 2)],
-    ['another format', (text: string) => JSON.stringify({ ...JSON.parse(text), format: CHECKPOINT_FORMAT + 1 })],
-    ['JSON of another shape', (text: string) => JSON.stringify({ ...JSON.parse(text), history: { questions: 'none' } })],
+  /** The checkpoint with its JSON header (its first line) changed. */
+  const reheader = (text: string, change: (header: Record<string, unknown>) => object) => JSON.stringify(change(JSON.parse(text.slice(0, text.indexOf('\n'))))) + text.slice(text.indexOf('\n'));
+  /** The checkpoint with one of its sections replaced, or left out. */
+  const resection = (text: string, name: string, section?: string) => {
+    const { header, sections } = splitSections(new TextEncoder().encode(text))!;
+    const others = Object.fromEntries(Object.entries(sections).filter(([key]) => key !== name));
+    return joinSections(header, section === undefined ? others : { ...others, [name]: section });
+  };
+  for (const [what, damage, reason] of [
+    ['garbage', () => 'not json at all', 'unreadable'],
+    ['truncated JSON', (text: string) => text.slice(0, text.indexOf('\n') / 2), 'unreadable'],
+    ['cut short after its header', (text: string) => text.slice(0, -1), 'unreadable'],
+    ['another format', (text: string) => reheader(text, (header) => ({ ...header, format: CHECKPOINT_FORMAT + 1 })), 'other format'],
+    ['of the first format (one JSON document)', () => JSON.stringify({ format: 1, files: [], problems: [], history: {} }), 'other format'],
+    ['JSON of another shape', (text: string) => reheader(text, (header) => ({ ...header, history: { questions: 'none' } })), 'unreadable'],
+    ['without the ids section', (text: string) => resection(text, 'ids'), 'unreadable'],
+    ['a column of other rows than the times', (text: string) => resection(text, 'kind', 'AA=='), 'unreadable'],
   ] as const) {
     it(`is rebuilt from the logs when it is ${what}, and nothing is lost`, async () => {
       const files = await checkpointed();
       files.files.set(CHECKPOINT, damage(files.files.get(CHECKPOINT)!));
       const loaded = await loadHistory(files, CHECKPOINT);
-      assert.equal(loaded.rebuilt, what === 'another format' ? 'other format' : 'unreadable');
+      assert.equal(loaded.rebuilt, reason);
       assert.equal(loaded.history.attemptCount, 2);
       assert.deepEqual(view(loaded.history), await fromScratch(files));
       assert.equal(await loaded.saveCheckpoint(), true);

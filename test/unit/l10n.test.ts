@@ -17,7 +17,13 @@ const AREAS: Record<string, string[]> = {
 };
 
 /** Errors thrown with an English message that never reaches the user, and why. */
-const INTERNAL_ERRORS = new Map([['src/host/workspaceFileSystem.ts: no real path', 'the library loader catches it and walks on without the link-loop check']]);
+const CHECKPOINT_DAMAGED = 'loadHistory catches it and reads the logs in full (rebuilt: unreadable)';
+const INTERNAL_ERRORS = new Map([
+  ['src/host/workspaceFileSystem.ts: no real path', 'the library loader catches it and walks on without the link-loop check'],
+  ['src/core/history/columns.ts: a column of another length', CHECKPOINT_DAMAGED],
+  ['src/core/history/history.ts: a part of the history is missing', CHECKPOINT_DAMAGED],
+  ["src/core/history/table.ts: the rows' ids are missing", CHECKPOINT_DAMAGED],
+]);
 
 const readJson = (file: string) => JSON.parse(readFileSync(path.join(REPO, file), 'utf8')) as Record<string, string>;
 const german = Object.fromEntries(Object.keys(AREAS).map((area) => [area, readJson(`l10n/de/${area}.json`)]));

@@ -175,6 +175,14 @@ describe('computeStats', () => {
     );
   });
 
+  it('counts the same whatever order the events came in, so the table rows are out of time order (property)', () => {
+    fc.assert(
+      fc.property(fc.shuffledSubarray(events, { minLength: events.length }), (shuffled) => {
+        assert.deepEqual(computeStats(new History(shuffled), new Scheduler(), { now, days, lookup: (id) => library.get(id), library: [...library.keys()] }), stats);
+      }),
+    );
+  });
+
   it('is empty but complete for an empty history', () => {
     const empty = computeStats(new History(), new Scheduler(), { now, days });
     assert.deepEqual(empty.totals, { attempts: 0, reviews: 0, questions: 0, practiceSeconds: 0, practiceDays: 0 });

@@ -4,7 +4,9 @@
  * table, the ids taken in) and, for each event file, how many bytes of it that state covers and a fingerprint of
  * those bytes. A load reads it, then parses only each log's bytes past its covered length and the files it does not
  * know. The logs stay the only source of truth: the checkpoint is rebuilt from them whenever it is missing, does not
- * parse, has another format, or a covered log is shorter than recorded or its covered bytes changed.
+ * parse, has another format, or a covered log is shorter than recorded or its covered bytes changed. On disk it is
+ * one line of JSON (the coverage, the summaries) followed by the state's long text as it is (sections.ts): the
+ * table's columns as base64, and the line positions, links and ids that are parsed only on first need.
  *
  * It is not a `*.jsonl` file, so it is never read as events; it is per machine, so a synced folder never has two
  * machines rewrite one file. Two windows of one machine may both rewrite it (atomically): each derives it from the
@@ -12,12 +14,13 @@
  */
 import { bytesHash, contentHash } from './hash';
 import { parseEventLine, type HistoryEvent } from './events';
-import { History, type HistoryState } from './history';
+import { History, type HistoryState, type HistoryText } from './history';
 import { type HistoryFiles, type HistoryProblem, isEventFile, type LogText, mergeEventTexts } from './log';
 import { fileAndOffset, type LinePosition } from './position';
+import { joinSections, splitSections } from './sections';
 
 /** Changes whenever what a checkpoint holds changes meaning; a checkpoint of another format is rebuilt. */
-export const CHECKPOINT_FORMAT = 1;
+export const CHECKPOINT_FORMAT = 2;
 
 /** `checkpoint-<hash of the machine id>.json`: one per machine in a folder that several machines may sync. */
 export function checkpointFileName(machineId: string): string {
@@ -45,6 +48,9 @@ interface Checkpoint {
   history: HistoryState;
 }
 
+/** What the file's JSON line holds: all but the history's text, which follows it as sections (sections.ts). */
+type CheckpointHeader = Omit<Checkpoint, 'history'> & { history: Omit<HistoryState, 'text'> };
+
 export type RebuildReason = 'missing' | 'unreadable' | 'other format' | 'log changed' | 'id seen again';
 
 export interface LoadedHistory {
@@ -67,7 +73,7 @@ export interface LoadedHistory {
 /** Reads the history through the checkpoint `checkpointName` (see `checkpointFileName`), rebuilding it if needed. */
 export async function loadHistory(files: HistoryFiles, checkpointName: string): Promise<LoadedHistory> {
   const names = (await files.list()).filter(isEventFile).sort();
-  const [stored, ...contents] = await Promise.all([files.read(checkpointName), ...names.map((name) => files.readBytes(name))]);
+  const [stored, ...contents] = await Promise.all([files.readBytes(checkpointName), ...names.map((name) => files.readBytes(name))]);
   const bytesOf = new Map(names.map((name, i) => [name, contents[i] ?? new Uint8Array(0)]));
   let reason: RebuildReason = 'missing';
   if (stored !== undefined) {
@@ -112,14 +118,12 @@ function withSave(load: Load, files: HistoryFiles, checkpointName: string): Load
   };
 }
 
-/** The checkpoint, or undefined when it is not JSON of its shape; its format is for the caller to check. */
-function parseCheckpoint(text: string): Checkpoint | undefined {
-  try {
-    const value = JSON.parse(text) as Partial<Checkpoint> | null;
-    return typeof value?.format === 'number' && Array.isArray(value.files) && Array.isArray(value.problems) && typeof value.history === 'object' ? (value as Checkpoint) : undefined;
-  } catch {
-    return undefined;
-  }
+/** The checkpoint, or undefined when its header is not JSON of its shape or the sections after it do not add up; its format is for the caller to check. */
+function parseCheckpoint(bytes: Uint8Array): Checkpoint | undefined {
+  const split = splitSections(bytes);
+  const value = split?.header as Partial<CheckpointHeader> | undefined;
+  if (typeof value?.format !== 'number' || !Array.isArray(value.files) || !Array.isArray(value.problems) || typeof value.history !== 'object') return undefined;
+  return { ...(value as CheckpointHeader), history: { ...value.history, text: split!.sections as HistoryText } };
 }
 
 /** Every file the checkpoint covers is still there, at least as long, with the same covered bytes. */
@@ -185,7 +189,8 @@ function serialize(load: Load): string | undefined {
   const files = load.logs.names.map((name, file) => ({ name, ...load.coverage[file], hash: bytesHash(load.logs.bytes(file), load.coverage[file].bytes) }));
   const lines = new Map(files.map((file) => [file.name, file.lines]));
   const problems = load.problems.filter((problem) => problem.line <= (lines.get(problem.file) ?? 0));
-  return JSON.stringify({ format: CHECKPOINT_FORMAT, files, problems, history } satisfies Checkpoint);
+  const { text, ...rest } = history;
+  return joinSections({ format: CHECKPOINT_FORMAT, files, problems, history: rest } satisfies CheckpointHeader, text);
 }
 
 /** The event files of one load, by number: their bytes, decoded on first need, and the event at a line position. */

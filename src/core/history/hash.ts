@@ -14,19 +14,30 @@ export function contentHash(text: string): string {
 }
 
 /**
- * The same hash over the first `length` bytes, taken four at a time: 31 MB of logs in about 25 ms, where a
- * character at a time over the decoded text takes three times as long. The words are in the machine's byte order,
- * so it fingerprints files for this machine only (the checkpoint is per machine).
+ * A hash of the same kind over the first `length` bytes, taken four at a time into four independent lanes: with one
+ * lane, each word waited on the multiplication before it. A character at a time over the decoded text took three
+ * times as long as words. The words are in the machine's byte order, so it fingerprints files for this machine
+ * only (the checkpoint is per machine).
  */
 export function bytesHash(bytes: Uint8Array, length: number): string {
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice(0, length);
   const words = new Int32Array(aligned.buffer, aligned.byteOffset, length >>> 2);
   let h1 = 0xdeadbeef ^ length;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    h1 = Math.imul(h1 ^ word, 2654435761);
-    h2 = Math.imul(h2 ^ word, 1597334677);
+  let h3 = 0x9e3779b9;
+  let h4 = 0x85ebca6b;
+  const lanes = words.length - (words.length % 4);
+  for (let i = 0; i < lanes; i += 4) {
+    h1 = Math.imul(h1 ^ words[i], 2654435761);
+    h2 = Math.imul(h2 ^ words[i + 1], 1597334677);
+    h3 = Math.imul(h3 ^ words[i + 2], 2246822507);
+    h4 = Math.imul(h4 ^ words[i + 3], 3266489909);
+  }
+  h1 = Math.imul(h1 ^ h3, 2654435761);
+  h2 = Math.imul(h2 ^ h4, 1597334677);
+  for (let i = lanes; i < words.length; i++) {
+    h1 = Math.imul(h1 ^ words[i], 2654435761);
+    h2 = Math.imul(h2 ^ words[i], 1597334677);
   }
   for (let i = words.length * 4; i < length; i++) {
     h1 = Math.imul(h1 ^ bytes[i], 2654435761);

@@ -7,10 +7,11 @@
  * in the logs, and parses those lines only when the question's events are first asked for: the tree, the due queue
  * and the stats read summaries and the event table, so a load parses nothing it has seen before.
  */
+import { asciiJson } from './asciiJson';
 import type { AttemptEvent, CardEvent, CardSnapshot, HistoryEvent, Rating, ReviewEvent } from './events';
 import { byTimeThenId } from './log';
 import type { LinePosition } from './position';
-import { EventTable, type TableColumns } from './table';
+import { EventTable, type TableText } from './table';
 
 /** What the scheduler replays: the reviews and resets of one question, in time order. */
 export type ScheduleEvent = ReviewEvent | (CardEvent & { type: 'reset' });
@@ -130,9 +131,12 @@ export class History {
   static restore(state: HistoryState, eventAt: (position: LinePosition) => HistoryEvent | undefined): History {
     const history = new History();
     history.readEventAt = eventAt;
+    const { text } = state;
+    // Parsed later, when first needed: a part missing from a damaged checkpoint must fail the load, not that moment.
+    if (typeof text.lines !== 'string' || typeof text.links !== 'string' || typeof text.ids !== 'string') throw new Error('a part of the history is missing');
     let positions: LinePosition[][] | undefined;
     const linesOf = (index: number) => {
-      positions ??= JSON.parse(state.lines) as LinePosition[][];
+      positions ??= JSON.parse(text.lines) as LinePosition[][];
       return positions[index];
     };
     state.questions.forEach(({ question, suspension, summary }, index) => {
@@ -145,11 +149,11 @@ export class History {
       history.entries.push(entry);
     });
     for (const id of state.deleted) history.deletedAttempts.add(id);
-    history.unmergedLinks = state.links;
-    history.unindexedIds = () => (state.ids === '' ? [] : state.ids.split('\n'));
+    history.unmergedLinks = text.links;
+    history.unindexedIds = () => (text.ids === '' ? [] : text.ids.split('\n'));
     history.attemptTotal = state.attempts;
     history.reviewTotal = state.reviews;
-    history.table = EventTable.fromColumns(state.table);
+    history.table = EventTable.fromText(text);
     return history;
   }
 
@@ -163,13 +167,15 @@ export class History {
         ...(entry.suspension ? { suspension: [entry.suspension.at, entry.suspension.id, entry.suspended] as [number, string, boolean] } : {}),
         summary: entry.summary,
       })),
-      lines: JSON.stringify(this.entries.map((entry) => entry.linePositions())),
       deleted: [...this.deletedAttempts],
-      links: JSON.stringify([[...this.attemptQuestion], [...this.reviewedIn].map(([attempt, questions]) => [attempt, typeof questions === 'string' ? [questions] : [...questions]])]),
-      ids: [...this.knownIds()].join('\n'),
       attempts: this.attemptTotal,
       reviews: this.reviewTotal,
-      table: this.table.toColumns(),
+      text: {
+        lines: JSON.stringify(this.entries.map((entry) => entry.linePositions())),
+        links: asciiJson([[...this.attemptQuestion], [...this.reviewedIn].map(([attempt, questions]) => [attempt, typeof questions === 'string' ? [questions] : [...questions]])]),
+        ids: [...this.knownIds()].join('\n'),
+        ...this.table.toText(),
+      },
     };
   }
 
@@ -322,22 +328,27 @@ function insert<T extends HistoryEvent>(list: T[], event: T): void {
   else list.splice(i, 0, event);
 }
 
-/** The history as a checkpoint holds it (JSON): enough to answer the tree, the queue and the stats unparsed. */
+/** The history as a checkpoint holds it: enough to answer the tree, the queue and the stats unparsed. */
 export interface HistoryState {
   /** By question number: its id, the deciding suspend or unsuspend (`[at, id, suspended]`) and its summary. */
   questions: { question: string; suspension?: [number, string, boolean]; summary: QuestionSummary }[];
-  /** JSON of each question's line positions, by question number; parsed when a question's events are needed. */
-  lines: string;
   /** Ids of the deleted attempts. */
   deleted: string[];
+  attempts: number;
+  reviews: number;
+  /** The long parts, as text that a checkpoint stores outside its JSON (checkpoint.ts). */
+  text: HistoryText;
+}
+
+/** The event table's columns, and three parts each parsed on first need. */
+export type HistoryText = TableText & {
+  /** JSON of each question's line positions, by question number; parsed when a question's events are needed. */
+  lines: string;
   /** JSON of `[attempt, question][]` and `[attempt, questions reviewing it][]`; parsed when an attempt is looked up or deleted. */
   links: string;
   /** Every id taken in, joined by `\n`; split when a later event must be checked against them. */
   ids: string;
-  attempts: number;
-  reviews: number;
-  table: TableColumns;
-}
+};
 
 type QuestionEvent = Exclude<HistoryEvent, { type: 'delete-attempt' }>;
 type Stamp = Pick<HistoryEvent, 'at' | 'id'>;

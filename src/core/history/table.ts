@@ -4,6 +4,7 @@
  * megamorphic and cost more than all the arithmetic; over these columns it is a few milliseconds.
  * `History` keeps the table in step with its events (deleted attempts and their reviews leave it).
  */
+import { type ColumnType, decodeColumn, encodeColumn, type NumberColumn, rowsIn } from './columns';
 import { type AttemptEvent, type Rating, RATINGS, type ReviewEvent } from './events';
 
 /** `kind` of an attempt row; a review row holds 1 + the index of its rating in `RATINGS` (1 again … 4 easy). */
@@ -17,18 +18,13 @@ export function ratingOfKind(kind: number): Rating {
   return RATINGS[kind - 1];
 }
 
-/** The table in a checkpoint: one array per column, and the rows' event ids joined by `\n`. */
-export interface TableColumns {
-  ids: string;
-  at: number[];
-  kind: number[];
-  question: number[];
-  seconds: number[];
-  budget: number[];
-  covered: number[];
-  partly: number[];
-  missed: number[];
-}
+/** The numeric columns and their types; a checkpoint holds each as base64 of its bytes (columns.ts). */
+type ColumnName = 'at' | 'kind' | 'question' | 'seconds' | 'budget' | 'covered' | 'partly' | 'missed';
+const COLUMNS: Record<ColumnName, ColumnType<NumberColumn>> = { at: Float64Array, kind: Uint8Array, question: Int32Array, seconds: Float64Array, budget: Float64Array, covered: Uint16Array, partly: Uint16Array, missed: Uint16Array };
+const COLUMN_NAMES = Object.keys(COLUMNS) as ColumnName[];
+
+/** The table in a checkpoint: each numeric column as base64, and the rows' event ids joined by `\n`. */
+export type TableText = Record<ColumnName, string> & { rowIds: string };
 
 export class EventTable {
   /** Rows in use; rows are in no particular order. */
@@ -95,36 +91,22 @@ export class EventTable {
     }
   }
 
-  /** The rows as plain arrays, for a checkpoint. */
-  toColumns(): TableColumns {
-    const rows = this.length;
-    return {
-      ids: this.rowIds().join('\n'),
-      at: Array.from(this.at.subarray(0, rows)),
-      kind: Array.from(this.kind.subarray(0, rows)),
-      question: Array.from(this.question.subarray(0, rows)),
-      seconds: Array.from(this.seconds.subarray(0, rows)),
-      budget: Array.from(this.budget.subarray(0, rows)),
-      covered: Array.from(this.covered.subarray(0, rows)),
-      partly: Array.from(this.partly.subarray(0, rows)),
-      missed: Array.from(this.missed.subarray(0, rows)),
-    };
+  /** The rows as text, for a checkpoint. */
+  toText(): TableText {
+    const text = { rowIds: this.rowIds().join('\n') } as TableText;
+    for (const name of COLUMN_NAMES) text[name] = encodeColumn(this[name].subarray(0, this.length));
+    return text;
   }
 
-  static fromColumns(columns: TableColumns): EventTable {
+  /** The table `toText` wrote; throws when a column does not hold as many rows as the times do, or the ids are missing. */
+  static fromText(text: TableText): EventTable {
+    if (typeof text.rowIds !== 'string') throw new Error('the rows\' ids are missing');
     const table = new EventTable();
-    const rows = columns.at.length;
-    table.length = rows;
-    table.ids = columns.ids;
+    const rows = rowsIn(text.at, Float64Array);
     const size = Math.max(64, rows);
-    table.at = sized(columns.at, Float64Array, size);
-    table.kind = sized(columns.kind, Uint8Array, size);
-    table.question = sized(columns.question, Int32Array, size);
-    table.seconds = sized(columns.seconds, Float64Array, size);
-    table.budget = sized(columns.budget, Float64Array, size);
-    table.covered = sized(columns.covered, Uint16Array, size);
-    table.partly = sized(columns.partly, Uint16Array, size);
-    table.missed = sized(columns.missed, Uint16Array, size);
+    table.length = rows;
+    table.ids = text.rowIds;
+    for (const name of COLUMN_NAMES) table.columns()[name] = decodeColumn(text[name], COLUMNS[name], rows, size);
     return table;
   }
 
@@ -136,31 +118,22 @@ export class EventTable {
   private copyRow(from: number, to: number): void {
     const rowIds = this.rowIds();
     rowIds[to] = rowIds[from];
-    this.at[to] = this.at[from];
-    this.kind[to] = this.kind[from];
-    this.question[to] = this.question[from];
-    this.seconds[to] = this.seconds[from];
-    this.budget[to] = this.budget[from];
-    this.covered[to] = this.covered[from];
-    this.partly[to] = this.partly[from];
-    this.missed[to] = this.missed[from];
+    for (const name of COLUMN_NAMES) this[name][to] = this[name][from];
   }
 
   private grow(): void {
     const size = this.at.length * 2;
-    this.at = sized(this.at, Float64Array, size);
-    this.kind = sized(this.kind, Uint8Array, size);
-    this.question = sized(this.question, Int32Array, size);
-    this.seconds = sized(this.seconds, Float64Array, size);
-    this.budget = sized(this.budget, Float64Array, size);
-    this.covered = sized(this.covered, Uint16Array, size);
-    this.partly = sized(this.partly, Uint16Array, size);
-    this.missed = sized(this.missed, Uint16Array, size);
+    for (const name of COLUMN_NAMES) this.columns()[name] = sized(this[name], COLUMNS[name], size);
+  }
+
+  /** The numeric columns by name, to replace them. */
+  private columns(): Record<ColumnName, NumberColumn> {
+    return this;
   }
 }
 
 /** A column of `size` rows holding `values` first. */
-function sized<T extends Float64Array | Uint8Array | Int32Array | Uint16Array>(values: ArrayLike<number>, make: new (size: number) => T, size: number): T {
+function sized<T extends NumberColumn>(values: ArrayLike<number>, make: ColumnType<T>, size: number): T {
   const column = new make(size);
   column.set(values);
   return column;

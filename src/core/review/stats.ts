@@ -163,7 +163,7 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
     };
   });
 
-  const dayCounts = practiceDays(table.at.slice(0, table.length).sort(), days);
+  const dayCounts = practiceDays(table.at, table.length, days);
   for (const topic of topics.values()) {
     const { covered, partly, missed } = topic.keyPoints;
     const total = covered + partly + missed;
@@ -190,24 +190,30 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
 }
 
 /**
- * Practice per local day, from the sorted times of every attempt and review: each day's bounds are computed once,
- * as asking the time zone about every one of 100,000 instants would cost more than all the rest of the stats.
+ * Practice per local day, from the times of every attempt and review. The time zone is asked once per run of rows
+ * on one day, not per row (asking about 200,000 instants would cost more than the rest of the stats), and the times
+ * are not sorted (that took a quarter of the stats): rows come nearly in time order (merged logs, then what each
+ * window appends), so a day's rows are a few long runs. Any order gives the same counts.
  */
-function practiceDays(sorted: Float64Array, days: StatsOptions['days']): Map<number, number> {
+function practiceDays(times: Float64Array, length: number, days: StatsOptions['days']): Map<number, number> {
   const counts = new Map<number, number>();
   let day = 0;
-  let end = -Infinity;
+  let start = 0;
+  let end = 0;
   let count = 0;
-  for (const time of sorted) {
-    if (time >= end) {
-      if (count > 0) counts.set(day, count);
-      day = days.dayOf(time);
-      end = days.startOf(day + 1);
-      count = 0;
+  for (let row = 0; row < length; row++) {
+    const time = times[row];
+    if (time >= start && time < end) {
+      count++;
+      continue;
     }
-    count++;
+    if (count > 0) counts.set(day, (counts.get(day) ?? 0) + count);
+    day = days.dayOf(time);
+    start = days.startOf(day);
+    end = days.startOf(day + 1);
+    count = 1;
   }
-  if (count > 0) counts.set(day, count);
+  if (count > 0) counts.set(day, (counts.get(day) ?? 0) + count);
   return counts;
 }
 
