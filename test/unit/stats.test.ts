@@ -130,6 +130,8 @@ describe('computeStats', () => {
     assert.equal(byTopic.Databases.coverage, 4 / 6);
     assert.equal(byTopic['System design'].coverage, 2.5 / 4);
     assert.equal(byTopic.Security.attempts, 1);
+    assert.equal(byTopic.Security.overBudget, 0, 'an attempt that used exactly its budget is not over it');
+    assert.equal(byTopic.Databases.questions, 1);
     assert.equal(byTopic[UNKNOWN_TOPIC].coverage, undefined);
   });
 
