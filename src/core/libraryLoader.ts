@@ -273,7 +273,7 @@ export class LibraryLoader {
         }
         return;
       }
-      for (const [name, type] of entries.sort(([a], [b]) => a.localeCompare(b))) {
+      for (const [name, type] of entries.sort(([a], [b]) => compareNames(a, b))) {
         const child = this.fs.join(folder, name);
         const childRelative = relative === '' ? name : `${relative}/${name}`;
         if (excluded(childRelative)) continue;
@@ -295,6 +295,19 @@ export class LibraryLoader {
     await walk(source.root, '', 0, 0);
     return { files, results };
   }
+}
+
+/**
+ * The order of files in a folder, which decides which of two dialogues with the same id keeps it: case folded,
+ * then by code unit, the same on every machine. `localeCompare` would follow the machine's language (Swedish puts
+ * `ä` after `z`), so two machines sharing a history could give a renamed dialogue different ids; its first use in a
+ * process also costs about 25 ms of ICU set-up, which the first library load paid.
+ */
+function compareNames(a: string, b: string): number {
+  const foldedA = a.toLowerCase();
+  const foldedB = b.toLowerCase();
+  if (foldedA !== foldedB) return foldedA < foldedB ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Question prompts are cut to this length in index entries; the full dialogue has them whole. */

@@ -49,6 +49,16 @@ describe('LibraryLoader', () => {
     assert.equal(report.parsed, 2);
   });
 
+  it('walks a folder in the same order on every machine, whatever its language: case folded, then code units', async () => {
+    const fake = new FakeFileSystem();
+    const ids: Record<string, string> = { b: 'lower-b', ä: 'a-umlaut', Z: 'upper-z', B: 'upper-b', a: 'lower-a' };
+    for (const [name, id] of Object.entries(ids)) fake.files.set(`/pack/${name}.md`, { text: DIALOGUE(id), mtime: 1 });
+    const report = await new LibraryLoader(fake).load([source]);
+    // The file order decides which of two dialogues with one id keeps it; a locale's order (a, ä, b, B, Z) would
+    // give a renamed dialogue another id on a machine in another language.
+    assert.deepEqual(report.library.dialogues.map((d) => d.id), ['lower-a', 'upper-b', 'lower-b', 'upper-z', 'a-umlaut']);
+  });
+
   it('re-reads only changed files on a reload (warm cache)', async () => {
     const fake = new FakeFileSystem();
     fake.files.set('/pack/a.md', { text: DIALOGUE('a'), mtime: 1 });
