@@ -101,10 +101,39 @@ async function mergeTranslations() {
 }
 
 /** Codicons are loaded by the webview from dist/, so the packaged extension needs no node_modules. */
+const CODICONS = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+
+/** A watch build keeps every icon: its pages change while it runs. */
 async function copyCodicons() {
-  const dir = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
   await mkdir('dist/codicons', { recursive: true });
-  await Promise.all(['codicon.css', 'codicon.ttf'].map((f) => copyFile(path.join(dir, f), path.join('dist/codicons', f))));
+  await Promise.all(['codicon.css', 'codicon.ttf'].map((f) => copyFile(path.join(CODICONS, f), path.join('dist/codicons', f))));
+}
+
+/**
+ * The pages use a dozen of the 500-odd codicons; the whole font is 126 KB, a quarter of the .vsix budget. Every
+ * quoted word in the built pages that names a codicon keeps its glyph and its rule (a superset: `'play'` may be
+ * a message type too), so an icon named in the pages' code as a literal (`icon('watch')`, `x ? 'eye' : 'book'`)
+ * is always kept; a name put together at run time would not be, so the pages never do that.
+ */
+async function subsetCodicons() {
+  const { default: subsetFont } = await import('subset-font');
+  const pages = await Promise.all((await readdir('dist/webview')).filter((f) => f.endsWith('.js')).map((f) => readFile(path.join('dist/webview', f), 'utf8')));
+  const quoted = new Set(pages.flatMap((code) => [...code.matchAll(/["'`]([a-z0-9-]+)["'`]/g)].map((m) => m[1])));
+  const css = await readFile(path.join(CODICONS, 'codicon.css'), 'utf8');
+  const icon = /^\.codicon-([a-z0-9-]+):before \{ content: "\\([0-9a-f]+)" \}$/;
+  const glyphs = new Set();
+  const kept = css.split('\n').filter((line) => {
+    const match = icon.exec(line);
+    if (!match) return true; // the font face, the base class and the modifiers
+    if (!quoted.has(match[1])) return false;
+    glyphs.add(String.fromCodePoint(parseInt(match[2], 16)));
+    return true;
+  });
+  if (glyphs.size === 0) throw new Error('no codicon is named in dist/webview: the icon rule of codicon.css has changed');
+  const font = await subsetFont(await readFile(path.join(CODICONS, 'codicon.ttf')), [...glyphs].join(''), { targetFormat: 'truetype' });
+  await mkdir('dist/codicons', { recursive: true });
+  await writeFile(path.join('dist/codicons', 'codicon.css'), kept.join('\n'));
+  await writeFile(path.join('dist/codicons', 'codicon.ttf'), font);
 }
 
 /**
@@ -125,9 +154,9 @@ async function prepareLibraryIndex() {
 
 // Chunk names change with their content: start the pages' folder afresh so no stale chunk is packaged.
 await rm(path.join('dist', 'webview'), { recursive: true, force: true });
-await copyCodicons();
 await mergeTranslations();
 if (watch) {
+  await copyCodicons();
   await rm(path.join('dist', 'library-index.json'), { force: true });
   for (const options of builds) {
     const context = await esbuild.context(options);
@@ -142,5 +171,6 @@ if (watch) {
   }
   await writeFile('dist/meta.json', JSON.stringify(metafile));
   if (results.some((r) => r.errors.length > 0)) process.exit(1);
+  await subsetCodicons();
   await prepareLibraryIndex();
 }
