@@ -9,6 +9,7 @@ import { plural } from '../core/plural';
 import type { AttemptRecord } from '../core/attempt';
 import type { AttemptEvent, CardEvent, HistoryEvent, Rating, ReviewEvent } from '../core/history/events';
 import type { History, QuestionProgress } from '../core/history/history';
+import type { RebuildReason } from '../core/history/checkpoint';
 import type { HistoryFiles, HistoryProblem, HistoryWriter } from '../core/history/log';
 import type { ImportResult } from '../core/history/transfer';
 import type { DueQueue, QuestionCard, RatingOption, ReviewDetails, Scheduler } from '../core/review/scheduler';
@@ -35,6 +36,8 @@ interface Open {
   files: HistoryFiles;
   writer: HistoryWriter;
   history: History;
+  /** How it was read: why the logs were read in full (no checkpoint, a damaged one…), else through the checkpoint. */
+  read: { rebuilt?: RebuildReason; parsed: number };
 }
 
 export class HistoryService implements vscode.Disposable {
@@ -65,6 +68,11 @@ export class HistoryService implements vscode.Disposable {
   /** The merged history, once loaded (undefined before `ready` resolved). */
   get current(): History | undefined {
     return this.open?.history;
+  }
+
+  /** How the current history was read (the log line's figures), once loaded. */
+  get read(): Open['read'] | undefined {
+    return this.open?.read;
   }
 
   /** The folder the history lives in (for messages and the export default). */
@@ -221,6 +229,7 @@ export class HistoryService implements vscode.Disposable {
       files,
       writer: new modules.log.HistoryWriter(files, { writerId: modules.log.newWriterId() }),
       history: loaded.history,
+      read: { ...(loaded.rebuilt ? { rebuilt: loaded.rebuilt } : {}), parsed: loaded.parsed },
     };
     this.open = open;
     this.progressCache = undefined;

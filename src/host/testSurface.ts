@@ -49,6 +49,8 @@ export interface TestSurface {
   topicsBadge(): vscode.ViewBadge | undefined;
   /** The folder the history is read from and written to. */
   historyFolder(): vscode.Uri;
+  /** How the history was last read: through this machine's checkpoint, or in full and why. */
+  historyRead(): { rebuilt?: string; parsed: number } | undefined;
   /** The mock interview, as its controller holds it (undefined when none, or none loaded). */
   mockSession(): { session: MockSession; finished?: FinishedSession; view: MockSessionView } | undefined;
   /** What the player of a dialogue shows of the session, and of a streamed follow-up. */
@@ -99,6 +101,7 @@ export function testSurface(services: Observed): TestSurface {
     review: () => reviews.current,
     topicsBadge: () => treeView.badge,
     historyFolder: () => history.folder,
+    historyRead: () => history.read,
     mockSession: () => mock.current(),
     playerSession: (dialogueId) => mock.playerSession(dialogueId),
     playerStream: (dialogueId) => players.get(dialogueId)?.lastStream,

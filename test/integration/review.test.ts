@@ -150,13 +150,15 @@ describe('Review, spaced repetition and the due queue', () => {
       // A load that read the logs leaves this machine's checkpoint in the folder (a moment later).
       assert.equal((await reopen()).attemptCount, 1);
       const checkpoint = await waitFor(async () => (await fs.readdir(folder)).find((name) => /^checkpoint-.+\.json$/.test(name)), 'the checkpoint', 10_000);
-      assert.equal((await reopen()).reviewCount, 1, 'loaded through the checkpoint');
+      assert.equal((await reopen()).reviewCount, 1);
+      assert.deepEqual(test.historyRead(), { parsed: 0 }, 'read through the checkpoint: no log line parsed again');
 
       // Damaged (a sync tool cut it short): the logs are read in full, and nothing is missing.
       const text = await fs.readFile(path.join(folder, checkpoint), 'utf8');
       await fs.writeFile(path.join(folder, checkpoint), text.slice(0, text.length / 2));
       const history = await reopen();
       assert.deepEqual([history.attemptCount, history.reviewCount], [1, 1]);
+      assert.deepEqual(test.historyRead(), { rebuilt: 'unreadable', parsed: 2 }, 'read in full');
       assert.equal(history.question('mentoring-juniors#q1')?.reviews.at(-1)?.rating, 'good');
     } finally {
       await config().update('historyFolder', undefined, vscode.ConfigurationTarget.Global);
