@@ -5,6 +5,7 @@ import type { Dialogue, ParseResult } from '../../src/core/model';
 import { fileIdOf, parseDialogueFile } from '../../src/core/parser';
 import { byTitle, md, parse, REPO, speakers, textAt, withSeverity } from './helpers';
 import { assertGrowsLinearly } from './support/growth';
+import { MUTATION_RUN } from './support/mutationRun';
 
 const SEED_TITLES = [
   'System Design Interview',
@@ -716,7 +717,9 @@ describe('parser: diagnostics', () => {
   });
 });
 
-describe('parser: pathological input', () => {
+// Inputs of megabytes, against stack overflows and blow-ups: about a second for every parser mutant, so mutation
+// runs leave them out as they leave out the growth checks (support/mutationRun.ts); `npm test` runs them.
+(MUTATION_RUN ? describe.skip : describe)('parser: pathological input', () => {
   it('handles 5,000 nested blockquotes on many lines without throwing', () => {
     const deep = '> '.repeat(5000);
     const source = '## A\n' + `${deep}**Interviewer:** q\n` + `${deep}more text\n`.repeat(200) + '**Candidate:** a\n';
