@@ -419,7 +419,9 @@ function summarize({ bundles, loads, open, history, startup, vscode }) {
     const relay = runsOf((r) => r.followUp?.relayMs);
     const ours = runsOf((r) => r.followUp?.receivedToWordsMs);
     if (relay.length > 0) {
-      row('  VS Code relays the chunk from the model\'s extension to ours (through the workbench)', `${ms(median(relay))} (runs ${list(relay)})`, '', undefined);
+      // VS Code's extension host holds a model's parts for 30 ms to send them in batches (ExtHostLanguageModels,
+      // `$startChatRequest`: a RunOnceScheduler of 30 ms, or at once past 30 parts), before any transport.
+      row('  VS Code relays the chunk from the model\'s extension to ours (through the workbench)', `${ms(median(relay))} (runs ${list(relay)}), of which 30 ms is VS Code batching the model's parts`, '', undefined);
       row('  then ours: the text in our extension host → its words in the player', `${ms(median(ours))} (runs ${list(ours)})`, '', undefined);
     }
   } else {
