@@ -138,6 +138,8 @@ describe('bytesHash (the fingerprint of a covered log)', () => {
     const shifted = new Uint8Array(67);
     shifted.set(bytes, 3);
     assert.equal(bytesHash(shifted.subarray(3), 50), bytesHash(bytes, 50));
+    // Node's file reads give Buffers, whose `slice` is a view at the same odd offset, not a copy.
+    assert.equal(bytesHash(Buffer.from(shifted).subarray(3), 50), bytesHash(bytes, 50));
     assert.equal(bytesHash(bytes, 50), bytesHash(Uint8Array.from([...bytes.subarray(0, 50), 9, 9]), 50));
     assert.notEqual(bytesHash(bytes, 50), bytesHash(bytes, 51));
   });

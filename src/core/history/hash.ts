@@ -20,7 +20,8 @@ export function contentHash(text: string): string {
  * only (the checkpoint is per machine).
  */
 export function bytesHash(bytes: Uint8Array, length: number): string {
-  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice(0, length);
+  // A copy where the words cannot be read in place: `new Uint8Array(view)` copies, where a Node Buffer's `slice` would not.
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : new Uint8Array(bytes.subarray(0, length));
   const words = new Int32Array(aligned.buffer, aligned.byteOffset, length >>> 2);
   let h1 = 0xdeadbeef ^ length;
   let h2 = 0x41c6ce57;
