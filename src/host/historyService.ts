@@ -11,6 +11,7 @@ import type { AttemptEvent, CardEvent, HistoryEvent, Rating, ReviewEvent } from 
 import type { History, QuestionProgress } from '../core/history/history';
 import type { RebuildReason } from '../core/history/checkpoint';
 import type { HistoryFiles, HistoryProblem, HistoryWriter } from '../core/history/log';
+import type { LogTails } from '../core/history/tails';
 import type { ImportResult } from '../core/history/transfer';
 import type { DueQueue, QuestionCard, RatingOption, ReviewDetails, Scheduler } from '../core/review/scheduler';
 import type { Stats } from '../core/review/stats';
@@ -36,6 +37,8 @@ interface Open {
   files: HistoryFiles;
   writer: HistoryWriter;
   history: History;
+  /** What has been read of each log, so that a change reads only what was appended. */
+  tails: LogTails;
   /** How it was read: why the logs were read in full (no checkpoint, a damaged one…), else through the checkpoint. */
   read: { rebuilt?: RebuildReason; parsed: number };
 }
@@ -229,6 +232,7 @@ export class HistoryService implements vscode.Disposable {
       files,
       writer: new modules.log.HistoryWriter(files, { writerId: modules.log.newWriterId() }),
       history: loaded.history,
+      tails: new modules.tails.LogTails(files, loaded.marks),
       read: { ...(loaded.rebuilt ? { rebuilt: loaded.rebuilt } : {}), parsed: loaded.parsed },
     };
     this.open = open;
@@ -241,11 +245,14 @@ export class HistoryService implements vscode.Disposable {
     return open;
   }
 
-  /** Another window or a synced machine wrote to the folder: merge what is new (known events are skipped by id). */
+  /**
+   * A window (another or this one) or a synced machine wrote to the folder: merge what was appended (known events
+   * are skipped by id), or everything again when a log was replaced rather than appended to.
+   */
   private async reread(): Promise<void> {
     const open = this.open;
     if (!open) return;
-    const read = await open.modules.log.readHistory(open.files);
+    const read = (await open.tails.read()) ?? (await open.tails.readAll());
     this.reportProblems(read.problems, open.folder);
     let added = false;
     for (const event of read.events) added = open.history.add(event) || added;

@@ -10,4 +10,5 @@ export * as log from '../core/history/log';
 export * as migrate from '../core/history/migrate';
 export * as scheduler from '../core/review/scheduler';
 export * as stats from '../core/review/stats';
+export * as tails from '../core/history/tails';
 export * as transfer from '../core/history/transfer';

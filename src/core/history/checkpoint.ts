@@ -18,6 +18,7 @@ import { History, type HistoryState, type HistoryText } from './history';
 import { type HistoryFiles, type HistoryProblem, isEventFile, type LogText, mergeEventTexts } from './log';
 import { fileAndOffset, type LinePosition } from './position';
 import { joinSections, splitSections } from './sections';
+import { countLines, type LogMark, markOf } from './tails';
 
 /** Changes whenever what a checkpoint holds changes meaning; a checkpoint of another format is rebuilt. */
 export const CHECKPOINT_FORMAT = 2;
@@ -62,6 +63,8 @@ export interface LoadedHistory {
   parsed: number;
   /** Why the history was read from scratch; undefined when the checkpoint was used. */
   rebuilt?: RebuildReason;
+  /** How far this load took in each log, for reading only what is appended later (tails.ts). */
+  marks: LogMark[];
   /**
    * Writes a new checkpoint when the one on disk is behind the logs (atomically, through `HistoryFiles.write`).
    * Returns false when there is nothing to write, or when the history has since taken in an event that did not
@@ -108,6 +111,7 @@ function withSave(load: Load, files: HistoryFiles, checkpointName: string): Load
     files: [...load.logs.names].sort(),
     parsed: load.parsed,
     ...(load.rebuilt ? { rebuilt: load.rebuilt } : {}),
+    marks: load.logs.names.map((name, file) => markOf(name, load.logs.bytes(file), load.coverage[file].bytes, load.coverage[file].lines)),
     async saveCheckpoint() {
       if (!behind || load.logs.names.length === 0) return false;
       const text = serialize(load);
@@ -178,9 +182,7 @@ function rebuild(names: readonly string[], bytesOf: ReadonlyMap<string, Uint8Arr
 /** The whole lines of a text and of its bytes: up to and including the last newline. */
 function coverageOf(bytes: Uint8Array, text: string): Coverage {
   const chars = text.lastIndexOf('\n') + 1;
-  let lines = 0;
-  for (let at = text.indexOf('\n'); at >= 0 && at < chars; at = text.indexOf('\n', at + 1)) lines++;
-  return { bytes: bytes.lastIndexOf(10) + 1, chars, lines };
+  return { bytes: bytes.lastIndexOf(10) + 1, chars, lines: countLines(text) };
 }
 
 function serialize(load: Load): string | undefined {
