@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { asciiJson } from '../../src/core/history/asciiJson';
 import { type ColumnType, decodeColumn, encodeColumn, type NumberColumn, rowsIn } from '../../src/core/history/columns';
 import { joinSections, splitSections } from '../../src/core/history/sections';
-import { bytesHash } from '../../src/core/history/hash';
+import { bytesHash, contentHash } from '../../src/core/history/hash';
 import { EventTable } from '../../src/core/history/table';
 import { attemptEvent, reviewEvent, T0 } from './support/historyEvents';
 
@@ -111,6 +111,16 @@ describe('the event table as checkpoint text', () => {
     const text = table.toText();
     assert.throws(() => EventTable.fromText({ ...text, kind: encodeColumn(new Uint8Array(2)) }));
     assert.throws(() => EventTable.fromText({ ...text, rowIds: undefined as unknown as string }));
+  });
+});
+
+describe('contentHash and bytesHash keep their values across versions', () => {
+  it('gives the same hashes as before: ids of migrated attempts and checkpoint fingerprints depend on them', () => {
+    // A changed hash would give attempts migrated from attempts.json new ids (and migrate them a second time).
+    assert.equal(contentHash(''), '0wvjl67o803');
+    assert.equal(contentHash('interview dialogues'), '0mu4nagxe4x');
+    assert.equal(bytesHash(Uint8Array.from({ length: 37 }, (_, i) => (i * 37 + 11) & 0xff), 37), '2bv1e4f3k2d');
+    assert.equal(bytesHash(new Uint8Array(0), 0), '29m5vw58b12');
   });
 });
 

@@ -46,6 +46,28 @@ describe('history tails (what is appended after a load)', () => {
     assert.deepEqual(read.problems.map((problem) => [problem.file, problem.line]), [[FILE_A, 3]]);
   });
 
+  it('numbers lines across successive reads, reads a long log\'s appends, and leaves other files alone', async () => {
+    const files = new MemoryHistoryFiles();
+    // Over 4 KB before the mark: the fingerprint covers only the bytes just before it.
+    const long = Array.from({ length: 40 }, (_, i) => line(attemptEvent(`a.${i}`, 'q#q1', T0 + i))).join('');
+    assert.ok(long.length > 4096);
+    files.files.set(FILE_A, long);
+    files.files.set('checkpoint-test.json', '{"format": 2}\nnot a log\n');
+    const tails = new LogTails(files, (await loadHistory(files, 'checkpoint-test.json')).marks);
+    await files.append(FILE_A, line(attemptEvent('a.40', 'q#q1', T0 + 40)));
+    assert.deepEqual(await tails.read().then((read) => read && ids(read.events)), ['a.40']);
+    await files.append(FILE_A, '{"v":1,"id":"broken"\n');
+    assert.deepEqual((await tails.read())!.problems.map((problem) => [problem.file, problem.line]), [[FILE_A, 42]]);
+  });
+
+  it('drops a byte order mark at the start of a log, as a load does', async () => {
+    const files = new MemoryHistoryFiles();
+    files.files.set(FILE_A, `\ufeff${line(attemptEvent('a.1', 'q#q1', T0))}`);
+    const read = (await new LogTails(files).read())!;
+    assert.deepEqual([ids(read.events), read.problems], [['a.1'], []]);
+    assert.deepEqual(ids([...(await loadHistory(files, 'checkpoint-test.json')).history.questions()].flatMap((q) => q.attempts)), ['a.1']);
+  });
+
   it('asks for a full read when a log was replaced or cut instead of appended to', async () => {
     for (const replace of [(text: string) => text.replace('a.1', 'x.1'), (text: string) => text.slice(0, text.indexOf('\n') + 1)]) {
       const files = new MemoryHistoryFiles();
@@ -57,7 +79,7 @@ describe('history tails (what is appended after a load)', () => {
       const all = await tails.readAll();
       assert.deepEqual(ids(all.events), ids((await readHistory(files)).events));
       await files.append(FILE_A, line(attemptEvent('a.9', 'q#q1', T0 + 9)));
-      assert.deepEqual(ids((await tails.read())!.events), ['a.9']);
+      assert.deepEqual(await tails.read().then((read) => read && { events: ids(read.events), problems: read.problems }), { events: ['a.9'], problems: [] });
     }
   });
 

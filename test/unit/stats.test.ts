@@ -185,6 +185,22 @@ describe('computeStats', () => {
     );
   });
 
+  it('lists questions by id, leaves out one only suspended, and counts reviews on the window\'s edges only inside it', () => {
+    const windowStart = Date.UTC(2024, 1, 14); // the first instant of the 30th day back (days start at 0:00 UTC here)
+    const edges: HistoryEvent[] = [
+      ...events,
+      { v: 1, id: 's1', at: at(2), type: 'suspend', question: 'aa#q1' },
+      reviewEvent('e1', 'zz#q1', windowStart, 'hard'),
+      reviewEvent('e2', 'zz#q1', windowStart - 1, 'hard'),
+      reviewEvent('e3', 'zz#q1', Date.UTC(2024, 2, 15), 'hard'), // the first instant after today: a clock ahead
+    ];
+    const edged = computeStats(new History(edges), new Scheduler(), { now, days, lookup: (id) => library.get(id) });
+    assert.deepEqual(edged.questions.map((q) => q.id), ['db#q1', 'gone#q1', 'old#q1', 'sd#q1', 'zz#q1']);
+    assert.deepEqual(edged.reviewsPerDay[0], { day: '2024-02-14', again: 0, hard: 1, good: 0, easy: 0 });
+    assert.equal(edged.reviewsPerDay.reduce((sum, day) => sum + day.hard, 0), 1, 'neither the one before the window nor the one after today');
+    assert.equal(edged.questions.find((q) => q.id === 'zz#q1')?.lastPractisedAt, Date.UTC(2024, 2, 15));
+  });
+
   it('is empty but complete for an empty history', () => {
     const empty = computeStats(new History(), new Scheduler(), { now, days });
     assert.deepEqual(empty.totals, { attempts: 0, reviews: 0, questions: 0, practiceSeconds: 0, practiceDays: 0 });
