@@ -36,15 +36,23 @@ describe('Reloading the window during an answer', function () {
     await session().screenshot('before-reload');
 
     await reloadWindow(page);
-    const after = await poll('the countdown after the reload', () => statusBarText(page), (text) => parseClock(text) !== undefined, 60_000, 250);
+    await poll('the countdown after the reload', () => statusBarText(page), (text) => parseClock(text) !== undefined, 60_000, 250);
+    // The clock kept running while the window reloaded: neither reset nor frozen. It is read until it agrees, since
+    // a paint can lag while the new extension host is busy starting every extension (seconds on a slow machine).
+    let expected = remainingBefore;
+    const after = await poll(
+      `the countdown to go on from ${remainingBefore} s left, minus the time away`,
+      async () => {
+        const text = await statusBarText(page);
+        expected = remainingBefore - (Date.now() - reloadStarted) / 1000;
+        return text;
+      },
+      (text) => Math.abs((parseClock(text) ?? Infinity) - expected) <= 3,
+      30_000,
+      250,
+    );
     const remainingAfter = parseClock(after) as number;
-    const away = (Date.now() - reloadStarted) / 1000;
     await session().screenshot('after-reload');
-
-    // The clock kept running while the window reloaded: neither reset nor frozen.
-    const expected = remainingBefore - away;
-    assert.ok(Math.abs(remainingAfter - expected) <= 3,
-      `after ${away.toFixed(1)} s away, ${remainingBefore} s left should become about ${expected.toFixed(0)} s, shows ${remainingAfter} s (${after})`);
     assert.ok(!/paused/i.test(after ?? ''), `still running: ${after}`);
     assert.equal(label(after), label(before), 'the same question is on the clock');
     await poll('the countdown to keep moving', () => remainingSeconds(page), (seconds) => seconds < remainingAfter, 10_000);
