@@ -149,8 +149,12 @@ export function escapeTurnText(text: string): string {
     const marker = block.longestInside >= block.marker.length ? block.marker[0].repeat(block.longestInside + 1) : block.marker;
     escapedLines[block.open] = lengthenFence(escapedLines[block.open], marker);
     // A code block the answer left open would run on to the end of the turn anyway; closing it says so, and keeps
-    // the parser from warning that it hides the labels inside it.
-    if (block.endsWith === 'text') escapedLines.push(`${'> '.repeat(block.depth)}${marker}`);
+    // the parser from warning that it hides the labels inside it. The closing fence is indented as the opening one:
+    // in a list item (`- a` then `  ~~~`) one at the margin would end the list and open a second block.
+    const closing = `${'> '.repeat(block.depth)}${' '.repeat(block.indent)}${marker}`;
+    if (block.endsWith === 'text') escapedLines.push(closing);
+    // One that its blockquote ends (`>```` then a line without `>`) is closed inside the quote, for the same reason.
+    if (block.endsWith === 'quote') escapedLines[block.end - 1] += `\n${closing}`;
     if (block.endsWith === 'fence') escapedLines[block.end - 1] = lengthenFence(escapedLines[block.end - 1], marker);
   }
   const escaped = escapedLines.join('\n');
@@ -167,6 +171,8 @@ interface CodeBlock {
   endsWith: 'fence' | 'quote' | 'text';
   marker: string;
   depth: number;
+  /** The spaces before its opening fence (after any quote markers). */
+  indent: number;
   /** The longest run of the marker's character that starts a line inside the block without closing it. */
   longestInside: number;
 }
@@ -199,7 +205,7 @@ function codeBlocks(lines: string[]): CodeBlock[] {
     const { depth, rest } = stripQuotes(line, Infinity);
     const opens = FENCE.exec(rest);
     if (opens) {
-      block = { open: index, end: lines.length, endsWith: 'text', marker: opens[1], depth, longestInside: 0 };
+      block = { open: index, end: lines.length, endsWith: 'text', marker: opens[1], depth, indent: rest.length - rest.trimStart().length, longestInside: 0 };
       blocks.push(block);
     }
   });
