@@ -138,31 +138,44 @@ export async function focusWorkbench(page: Page): Promise<void> {
   if ((await editor.count()) > 0) await editor.focus();
 }
 
+/** Opens the palette (F1) holding `text`, again if the focus went elsewhere while it was typed. */
+async function openPaletteWith(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let attempt = 1; ; attempt++) {
+    await focusWorkbench(page);
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill(text, { timeout: 5_000 });
+      // The focus can also go between the fill's focus and its typing: only a palette still holding the text counts.
+      if ((await input.isVisible()) && (await input.inputValue()) === text) return;
+      throw new Error(`the palette lost the focus while "${text}" was typed`);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 /**
  * Runs a command from the palette: F1, type the title, wait for the row of `commandId`, choose it. With `keepOpen`
  * it does not wait for the palette to close (the command opens a QuickPick of its own in the same widget).
  */
 export async function runCommand(page: Page, title: string, commandId: string, options: { keepOpen?: boolean } = {}): Promise<void> {
   const widget = page.locator('.quick-input-widget');
-  const input = widget.locator('.quick-input-box input');
-  // A webview that had the focus can take it back a moment after the palette opened, which closes the palette:
-  // open it again, a few times, rather than fail on a race no user would notice.
+  // A webview that had the focus can take it back a moment after the palette opened, which closes the palette,
+  // even between finding the command's row and clicking it: open it again, a few times, rather than fail on a
+  // race no user would notice. A click that timed out on a palette still open is a real failure.
   for (let attempt = 1; ; attempt++) {
-    await focusWorkbench(page);
-    await page.keyboard.press('F1');
     try {
-      await input.waitFor({ state: 'visible', timeout: 10_000 });
-      await input.fill(`>${title}`, { timeout: 5_000 });
-      // The focus can also go between the fill's focus and its typing: only a palette still holding the title counts.
-      if ((await input.isVisible()) && (await input.inputValue()) === `>${title}`) break;
-      throw new Error(`the palette lost the focus while "${title}" was typed`);
+      await openPaletteWith(page, `>${title}`);
+      const row = widget.locator('.monaco-list-row').filter({ has: page.locator(`.quick-input-list-entry[data-quick-input-id="${commandId}"]`) });
+      await row.first().waitFor({ state: 'visible', timeout: 15_000 });
+      await row.first().click({ timeout: 10_000 });
+      break;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 3 || (await widget.isVisible())) throw error;
     }
   }
-  const row = widget.locator('.monaco-list-row').filter({ has: page.locator(`.quick-input-list-entry[data-quick-input-id="${commandId}"]`) });
-  await row.first().waitFor({ state: 'visible', timeout: 15_000 });
-  await row.first().click();
   if (options.keepOpen) {
     await poll('the command\'s own list', () => widget.locator(`.quick-input-list-entry[data-quick-input-id="${commandId}"]`).count(), (n) => n === 0);
     return;
