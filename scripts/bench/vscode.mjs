@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFakeLm } from '../../test/fixtures/fake-lm/build.mjs';
+import { writeSeededHistory } from '../../test/fixtures/seeded-history.mjs';
 import { EXTENSION_ID, FIXTURE_WORKSPACE, RESULTS_DIR, copyToTemp, findChromium, launchChromium, startServer } from '../vscode-web.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -25,41 +26,6 @@ const VIEW_NAME = 'Topics';
 const SCREENSHOTS = path.join(RESULTS_DIR, 'bench');
 /** How long one window may take, start-up to its last figure. */
 const WINDOW_DEADLINE_MS = 180_000;
-
-/** Questions of the shipped library the seeded history practised, with their time budgets and key points. */
-const SEEDED_QUESTIONS = [
-  { id: 'url-shortener#q1', topic: 'System design', budget: 1800, keyPoints: 5 },
-  { id: 'rate-limiter#q1', topic: 'System design', budget: 1800, keyPoints: 4 },
-  { id: 'db-indexing#q1', topic: 'Databases', budget: 600, keyPoints: 4 },
-  { id: 'db-sharding#q1', topic: 'Databases', budget: 900, keyPoints: 3 },
-  { id: 'slow-application#q1', topic: 'Performance', budget: 600, keyPoints: 4 },
-  { id: 'mentoring-juniors#q1', topic: 'Leadership', budget: 300, keyPoints: 3 },
-];
-
-/**
- * Four months of practice (an attempt and its review most days), so the statistics view draws every chart: the
- * history a user of a few months has. Deterministic, so every run measures the same history.
- */
-async function seedHistory(folder) {
-  await fsp.mkdir(folder, { recursive: true });
-  const DAY = 86_400_000;
-  const now = Date.now();
-  const lines = [];
-  let n = 0;
-  for (let daysAgo = 120; daysAgo >= 0; daysAgo--) {
-    if ((daysAgo * 7) % 10 >= 6) continue;
-    const q = SEEDED_QUESTIONS[daysAgo % SEEDED_QUESTIONS.length];
-    const at = now - daysAgo * DAY - 3 * 3_600_000;
-    const activeSeconds = Math.round(q.budget * (0.6 + (daysAgo % 7) / 10));
-    const attempt = `benchseed0.${(++n).toString(36)}`;
-    lines.push({ v: 1, id: attempt, at, type: 'attempt', question: q.id, dialogue: q.id.split('#')[0], prompt: `Seeded ${q.id}`, topic: q.topic, startedAt: at - activeSeconds * 1000, activeSeconds, budgetSeconds: q.budget, overtimeSeconds: Math.max(0, activeSeconds - q.budget), wordCount: 200, draft: `file:///seed/${attempt}.md` });
-    const rating = ['again', 'hard', 'good', 'good', 'easy'][daysAgo % 5];
-    const keyPoints = 'ccpm'.repeat(2).slice(daysAgo % 4, (daysAgo % 4) + q.keyPoints);
-    // A card with a foreign fingerprint: the extension computes every schedule itself.
-    lines.push({ v: 1, id: `benchseed0.${(++n).toString(36)}`, at: at + 120_000, type: 'review', question: q.id, attempt, rating, keyPoints, card: { due: at + DAY, s: 1, d: 5, state: 2, reps: 1, lapses: 0, step: 0, days: 1, p: 'seed' } });
-  }
-  await fsp.writeFile(path.join(folder, 'events-20240101T000000Z-benchseed0.jsonl'), lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
-}
 
 /** The workbench logs through a styled console call: "%c INFO color: #33f text". */
 const unstyle = (text) => text.replace(/^%c\s*[A-Z]+\s+color:\s*#[0-9a-fA-F]{3,6}\s?/, '');
@@ -80,7 +46,8 @@ export async function measureInVSCode({ extensionPath, runs, dialogueId, mockId,
   await fsp.rm(SCREENSHOTS, { recursive: true, force: true });
   try {
     const historyFolder = path.join(signals, 'history');
-    await seedHistory(historyFolder);
+    // Four months of practice, so the statistics view draws every chart.
+    await writeSeededHistory(historyFolder);
     server = await startServer({
       smokeDriver: true,
       env: { INTERVIEW_DIALOGUES_BENCH_DIR: signals },

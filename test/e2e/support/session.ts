@@ -57,6 +57,12 @@ function loadFakeLm(): Promise<{ buildFakeLm(): string }> {
   return import(path.join(findRepo(), 'test', 'fixtures', 'fake-lm', 'build.mjs')) as Promise<{ buildFakeLm(): string }>;
 }
 
+/** Four months of practice in `folder`, as the benchmark seeds it (test/fixtures/seeded-history.mjs, plain ESM). */
+export async function writeSeededHistory(folder: string): Promise<void> {
+  const fixture = await (import(path.join(findRepo(), 'test', 'fixtures', 'seeded-history.mjs')) as Promise<{ writeSeededHistory(folder: string): Promise<void> }>);
+  await fixture.writeSeededHistory(folder);
+}
+
 export interface SessionOptions {
   /** User settings on top of the harness defaults (e.g. a faster playback speed). */
   settings?: Record<string, unknown>;
