@@ -21,7 +21,7 @@ export interface LogMark {
 /** The last bytes before `end`: enough to tell an appended log from a replaced one without hashing all of it. */
 const GUARD_BYTES = 4096;
 
-export function guardOf(bytes: Uint8Array, end: number): string {
+function guardOf(bytes: Uint8Array, end: number): string {
   const start = Math.max(0, end - GUARD_BYTES);
   return bytesHash(bytes.subarray(start, end), end - start);
 }
@@ -53,7 +53,7 @@ export class LogTails {
     const tails: LogText[] = [];
     const next: LogMark[] = [];
     for (const { name, bytes } of logs) {
-      const mark = this.marks.get(name) ?? { name, bytes: 0, lines: 0, guard: guardOf(bytes, 0) };
+      const mark = this.marks.get(name) ?? markOf(name, bytes, 0, 0);
       if (bytes.length < mark.bytes || guardOf(bytes, mark.bytes) !== mark.guard) return undefined;
       const end = bytes.lastIndexOf(10) + 1;
       if (end <= mark.bytes) continue;
