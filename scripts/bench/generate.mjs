@@ -16,8 +16,8 @@ const WORDS = ('the a we I it that this service cache database shard replica que
   + 'users traffic peak load storage memory CPU disk network gateway proxy limit token bucket key hash ring node').split(' ');
 const CODE = ['`SELECT ... FOR UPDATE`', '`Cache-Control: max-age=60`', '`idempotency-key`', '`O(log n)`', '`429 Too Many Requests`', '`p99 < 200 ms`'];
 
-/** A small seeded generator (mulberry32), so every run writes the same library. */
-function random(seed) {
+/** A small seeded generator (mulberry32), so every run writes the same library (and the same seeded history). */
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
