@@ -11,6 +11,8 @@
 //   dueQueueMs  the due queue for today over the library, cards computed from the history (budget 50 ms)
 //   statsMs     computeStats over the whole history, with its own cards (budget 100 ms)
 //   replayMs    the queue after a settings change, every card replayed from its reviews (no budget: once per change)
+//   tail        what another window appended (one review) read after the load, as the extension does on every
+//               change in the folder (no budget; it runs after each rating)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -55,6 +57,7 @@ async function bundle(tmp) {
         "export { localDays } from './src/core/review/days';",
         "export { computeStats } from './src/core/review/stats';",
         "export { NodeHistoryFiles } from './src/node/historyFiles';",
+        "export { LogTails } from './src/core/history/tails';",
       ].join('\n'),
       resolveDir: REPO,
       loader: 'ts',
@@ -117,7 +120,10 @@ async function generate(core, folder, now) {
     bytes += Buffer.byteLength(text);
     await fs.writeFile(path.join(folder, `events-20240101T000000Z-${WRITER_IDS[w]}.jsonl`), text);
   }
-  return { bytes, lines: files.reduce((sum, lines) => sum + lines.length, 0) };
+  // Another review as the first writer's next line: what the tail read finds appended.
+  const last = JSON.parse(files[0].at(-1));
+  const appended = JSON.stringify({ ...last, id: `${WRITER_IDS[0]}.${(++sequence[0]).toString(36)}` });
+  return { bytes, lines: files.reduce((sum, lines) => sum + lines.length, 0), appended };
 }
 
 /** Wall time and CPU time (user + system) of `work`: on a shared machine the wall time also holds other processes' turns. */
@@ -154,6 +160,7 @@ function table(result) {
     ['stats, cards computed from the history', result.stats, BUDGET.statsMs],
     ['stats, scheduler warm', result.statsWarm],
     ['replay of every card (settings changed)', result.replay],
+    ['read of one appended review (another window)', result.tail],
   ];
   const lines = rows.map(([name, figure, budget]) => {
     const met = budget === undefined ? '' : figure.cpuMs <= budget ? 'yes' : 'NO';
@@ -174,7 +181,7 @@ try {
   const lookup = (id) => ({ topic: Number(id.slice(9, id.indexOf('#'))) % 4 === 0 ? 'System design' : 'Databases' });
   const files = new core.NodeHistoryFiles(folder);
 
-  const runs = { load: [], rebuild: [], checkpoint: [], dueQueue: [], dueQueueWarm: [], stats: [], statsWarm: [], replay: [] };
+  const runs = { load: [], rebuild: [], checkpoint: [], dueQueue: [], dueQueueWarm: [], stats: [], statsWarm: [], replay: [], tail: [] };
   const loaded = (value, rebuilt) => {
     if (value.history.reviewCount !== args.reviews) throw new Error(`read ${value.history.reviewCount} reviews, wrote ${args.reviews}`);
     if ((value.rebuilt !== undefined) !== rebuilt) throw new Error(`expected a load ${rebuilt ? 'without' : 'with'} the checkpoint, got ${value.rebuilt}`);
@@ -189,6 +196,16 @@ try {
     const written = loaded(rebuild.value, true);
     return { rebuild: timing(rebuild), checkpoint: timing(await measure(() => written.saveCheckpoint())) };
   };
+  /** One review appended to the first writer's log, read from the marks the load left; then the log is cut back. */
+  const measureTail = async (marks) => {
+    const log = path.join(folder, `events-20240101T000000Z-${WRITER_IDS[0]}.jsonl`);
+    const { size } = await fs.stat(log);
+    await fs.appendFile(log, `${generated.appended}\n`);
+    const tail = await measure(() => new core.LogTails(files, marks).read());
+    await fs.truncate(log, size);
+    if (tail.value?.events.length !== 1) throw new Error(`the tail read found ${tail.value ? tail.value.events.length : 'a replaced log, not one appended review'}`);
+    return timing(tail);
+  };
   let summary;
   for (let rep = 0; rep < args.reps; rep++) {
     const rebuilt = await rebuildAndSave();
@@ -196,7 +213,8 @@ try {
     runs.checkpoint.push(rebuilt.checkpoint);
     const load = await measure(() => core.loadHistory(files, CHECKPOINT));
     runs.load.push(timing(load));
-    const { history } = loaded(load.value, false);
+    const { history, marks } = loaded(load.value, false);
+    runs.tail.push(await measureTail(marks));
     const scheduler = new core.Scheduler();
     const queue = await measure(() => scheduler.queue(history, { now, days, library }));
     runs.dueQueue.push(timing(queue));

@@ -38,6 +38,11 @@ export class WorkspaceHistoryFiles implements HistoryFiles {
     }
   }
 
+  /** workspace.fs cannot read part of a file: the whole file, from `start`. */
+  async readFrom(name: string, start: number): Promise<Uint8Array | undefined> {
+    return (await this.readBytes(name))?.subarray(start);
+  }
+
   async write(name: string, text: string): Promise<void> {
     await vscode.workspace.fs.createDirectory(this.folder);
     const target = vscode.Uri.joinPath(this.folder, name);

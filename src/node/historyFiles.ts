@@ -34,6 +34,30 @@ export class NodeHistoryFiles implements HistoryFiles {
     }
   }
 
+  /** A positional read from `start`: appends to a log of tens of megabytes cost what they hold, not the whole log. */
+  async readFrom(name: string, start: number): Promise<Uint8Array | undefined> {
+    let file: fs.FileHandle;
+    try {
+      file = await fs.open(path.join(this.folder, name), 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    try {
+      const bytes = new Uint8Array(Math.max(0, (await file.stat()).size - start));
+      let read = 0;
+      while (read < bytes.length) {
+        const { bytesRead } = await file.read(bytes, read, bytes.length - read, start + read);
+        // Cut meanwhile: what was there is what there is.
+        if (bytesRead === 0) break;
+        read += bytesRead;
+      }
+      return bytes.subarray(0, read);
+    } finally {
+      await file.close();
+    }
+  }
+
   write(name: string, text: string): Promise<void> {
     return this.text.write(name, text);
   }

@@ -60,6 +60,23 @@ describe('history tails (what is appended after a load)', () => {
     assert.deepEqual((await tails.read())!.problems.map((problem) => [problem.file, problem.line]), [[FILE_A, 42]]);
   });
 
+  it('reads a long log from 4 KB before its mark, not from its start, and still notices a change there', async () => {
+    const files = new MemoryHistoryFiles();
+    const long = Array.from({ length: 100 }, (_, i) => line(attemptEvent(`a.${i}`, 'q#q1', T0 + i))).join('');
+    files.files.set(FILE_A, long);
+    const tails = new LogTails(files, (await loadHistory(files, 'checkpoint-test.json')).marks);
+    await files.append(FILE_A, line(attemptEvent('a.100', 'q#q1', T0 + 100)));
+    assert.deepEqual(ids((await tails.read())!.events), ['a.100']);
+    assert.deepEqual(files.readFromCalls, [{ name: FILE_A, start: long.length - 4096 }]);
+
+    // The next read starts 4 KB before the new mark; a line changed inside those bytes means the log was replaced.
+    const now = files.files.get(FILE_A)!;
+    const lastLine = now.lastIndexOf('a.100');
+    files.files.set(FILE_A, `${now.slice(0, lastLine)}b.100${now.slice(lastLine + 5)}`);
+    assert.equal(await tails.read(), undefined);
+    assert.equal(files.readFromCalls.at(-1)!.start, now.length - 4096);
+  });
+
   it('drops a byte order mark at the start of a log, as a load does', async () => {
     const files = new MemoryHistoryFiles();
     files.files.set(FILE_A, `\ufeff${line(attemptEvent('a.1', 'q#q1', T0))}`);

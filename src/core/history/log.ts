@@ -21,6 +21,11 @@ export interface HistoryFiles extends TextFileStore {
   /** A file's bytes, undefined when it does not exist: a checkpointed load fingerprints and slices them undecoded. */
   readBytes(name: string): Promise<Uint8Array | undefined>;
   /**
+   * A file's bytes from `start` to its end (empty when it is shorter), undefined when it does not exist: reading what
+   * was appended to a long log need not read all of it. A store that cannot read a part may read the whole file.
+   */
+  readFrom(name: string, start: number): Promise<Uint8Array | undefined>;
+  /**
    * Adds `text` (whole lines) at the end of `name`, creating it. Only the file's own writer appends to it, one call
    * at a time, so read + atomic write is a correct implementation where the file system cannot append.
    */

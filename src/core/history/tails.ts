@@ -26,9 +26,12 @@ function guardOf(bytes: Uint8Array, end: number): string {
   return bytesHash(bytes.subarray(start, end), end - start);
 }
 
-/** The mark of a log read up to `bytes` (whole lines) holding `lines` lines there. */
-export function markOf(name: string, contents: Uint8Array, bytes: number, lines: number): LogMark {
-  return { name, bytes, lines, guard: guardOf(contents, bytes) };
+/**
+ * The mark of a log read up to `end` of `contents` (whole lines), holding `lines` lines there. `contents` may be
+ * the file from `offset` on, if it holds the 4 KB before `end` or starts at the file's start.
+ */
+export function markOf(name: string, contents: Uint8Array, end: number, lines: number, offset = 0): LogMark {
+  return { name, bytes: offset + end, lines, guard: guardOf(contents, end) };
 }
 
 export interface Appended {
@@ -49,18 +52,26 @@ export class LogTails {
 
   /** The lines appended since the last read, or undefined when a log changed otherwise (then `readAll`). */
   async read(): Promise<Appended | undefined> {
-    const logs = await this.readLogs();
+    const names = await this.logNames();
+    // Each log from 4 KB before its mark: the guard's bytes, then what was appended.
+    const starts = names.map((name) => Math.max(0, (this.marks.get(name)?.bytes ?? 0) - GUARD_BYTES));
+    const contents = await Promise.all(names.map((name, i) => this.files.readFrom(name, starts[i])));
     const tails: LogText[] = [];
     const next: LogMark[] = [];
-    for (const { name, bytes } of logs) {
+    for (const [i, name] of names.entries()) {
+      const bytes = contents[i];
+      // A log deleted meanwhile is left out: what it held stays in the history, as with a full read.
+      if (!bytes) continue;
+      const offset = starts[i];
       const mark = this.marks.get(name) ?? markOf(name, bytes, 0, 0);
-      if (bytes.length < mark.bytes || guardOf(bytes, mark.bytes) !== mark.guard) return undefined;
+      const at = mark.bytes - offset;
+      if (bytes.length < at || guardOf(bytes, at) !== mark.guard) return undefined;
       const end = bytes.lastIndexOf(10) + 1;
-      if (end <= mark.bytes) continue;
+      if (end <= at) continue;
       // A byte order mark is dropped at a file's start only, as a full read drops it.
-      const text = new TextDecoder('utf-8', { ignoreBOM: mark.bytes > 0 }).decode(bytes.subarray(mark.bytes, end));
+      const text = new TextDecoder('utf-8', { ignoreBOM: mark.bytes > 0 }).decode(bytes.subarray(at, end));
       tails.push({ name, text, start: { lines: mark.lines, chars: 0 } });
-      next.push(markOf(name, bytes, end, mark.lines + countLines(text)));
+      next.push(markOf(name, bytes, end, mark.lines + countLines(text), offset));
     }
     for (const mark of next) this.marks.set(mark.name, mark);
     const { events, problems } = mergeEventTexts(tails);
@@ -78,10 +89,14 @@ export class LogTails {
   }
 
   private async readLogs(): Promise<{ name: string; bytes: Uint8Array }[]> {
-    const names = (await this.files.list()).filter(isEventFile).sort();
+    const names = await this.logNames();
     const contents = await Promise.all(names.map((name) => this.files.readBytes(name)));
     // A log deleted meanwhile is left out: what it held stays in the history, as with a full read.
     return names.flatMap((name, i) => (contents[i] ? [{ name, bytes: contents[i] }] : []));
+  }
+
+  private async logNames(): Promise<string[]> {
+    return (await this.files.list()).filter(isEventFile).sort();
   }
 }
 

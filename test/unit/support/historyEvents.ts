@@ -42,6 +42,8 @@ export class MemoryHistoryFiles implements HistoryFiles {
   readonly files = new Map<string, string>();
   writes = 0;
   failNextAppend = false;
+  /** Kept, so a test can tell a read of the appended part from a read of the whole log. */
+  readFromCalls: { name: string; start: number }[] = [];
 
   async list(): Promise<string[]> {
     return [...this.files.keys()];
@@ -52,6 +54,10 @@ export class MemoryHistoryFiles implements HistoryFiles {
   async readBytes(name: string): Promise<Uint8Array | undefined> {
     const text = this.files.get(name);
     return text === undefined ? undefined : new TextEncoder().encode(text);
+  }
+  async readFrom(name: string, start: number): Promise<Uint8Array | undefined> {
+    this.readFromCalls.push({ name, start });
+    return (await this.readBytes(name))?.subarray(start);
   }
   async write(name: string, text: string): Promise<void> {
     this.writes++;
