@@ -250,29 +250,6 @@ describe('NodeHistoryFiles', () => {
     await fs.rm(folder, { recursive: true, force: true });
   });
 
-  it('lists nothing for a folder that does not exist, creates it on the first append, and appends at the end', async () => {
-    const files = new NodeHistoryFiles(path.join(folder, 'nested', 'history'));
-    assert.deepEqual(await files.list(), []);
-    await files.append('a.jsonl', 'one\n');
-    await files.append('a.jsonl', 'two\n');
-    await files.write('b.jsonl', 'whole\n');
-    assert.deepEqual((await files.list()).sort(), ['a.jsonl', 'b.jsonl']);
-    assert.equal(await files.read('a.jsonl'), 'one\ntwo\n');
-  });
-
-  it('reads a file from a position: the rest of it, nothing past its end, undefined when it is missing', async () => {
-    const files = new NodeHistoryFiles(folder);
-    // Larger than one read of a file handle may return, and multi-byte characters across the start.
-    const text = `${'é'.repeat(40_000)}\n${'x'.repeat(100_000)}\n`;
-    await files.write('a.jsonl', text);
-    const bytes = Buffer.from(text);
-    assert.deepEqual(Buffer.from((await files.readFrom('a.jsonl', 0))!), bytes);
-    assert.deepEqual(Buffer.from((await files.readFrom('a.jsonl', 79_999))!), bytes.subarray(79_999));
-    assert.equal((await files.readFrom('a.jsonl', bytes.length))!.length, 0);
-    assert.equal((await files.readFrom('a.jsonl', bytes.length + 10))!.length, 0);
-    assert.equal(await files.readFrom('missing.jsonl', 0), undefined);
-  });
-
   it('readHistory reads only *.jsonl files (backups and notes beside them are left alone)', async () => {
     const files = new NodeHistoryFiles(folder);
     await files.write('events-a.jsonl', line(attemptEvent('x', 'd#q1', T0)));
