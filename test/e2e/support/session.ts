@@ -45,21 +45,24 @@ function findRepo(): string {
   throw new Error(`scripts/vscode-web.mjs not found above ${__dirname}`);
 }
 
+/** A plain ES module of the repository, typed by the caller (compiled to require(), which loads ES modules on Node >= 20.19). */
+function repoModule<T>(...segments: string[]): Promise<T> {
+  return import(path.join(findRepo(), ...segments)) as Promise<T>;
+}
+
 let harness: Promise<VsCodeWeb> | undefined;
 function loadHarness(): Promise<VsCodeWeb> {
-  // Compiled to require(), which loads ES modules on Node >= 20.19.
-  harness ??= import(path.join(findRepo(), 'scripts', 'vscode-web.mjs')) as Promise<VsCodeWeb>;
+  harness ??= repoModule<VsCodeWeb>('scripts', 'vscode-web.mjs');
   return harness;
 }
 
-/** test/fixtures/fake-lm/build.mjs (plain ESM, typed here). */
 function loadFakeLm(): Promise<{ buildFakeLm(): string }> {
-  return import(path.join(findRepo(), 'test', 'fixtures', 'fake-lm', 'build.mjs')) as Promise<{ buildFakeLm(): string }>;
+  return repoModule('test', 'fixtures', 'fake-lm', 'build.mjs');
 }
 
-/** Four months of practice in `folder`, as the benchmark seeds it (test/fixtures/seeded-history.mjs, plain ESM). */
+/** Four months of practice in `folder`, as the benchmark seeds it (test/fixtures/seeded-history.mjs). */
 export async function writeSeededHistory(folder: string): Promise<void> {
-  const fixture = await (import(path.join(findRepo(), 'test', 'fixtures', 'seeded-history.mjs')) as Promise<{ writeSeededHistory(folder: string): Promise<void> }>);
+  const fixture = await repoModule<{ writeSeededHistory(folder: string): Promise<void> }>('test', 'fixtures', 'seeded-history.mjs');
   await fixture.writeSeededHistory(folder);
 }
 
