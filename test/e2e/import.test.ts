@@ -4,7 +4,7 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { waitForPosition } from './support/interview';
 import { useSession } from './support/session';
-import { focusWorkbench, poll, runCommand, tabTitles, webview } from './support/workbench';
+import { openPaletteWith, poll, runCommand, tabTitles, webview } from './support/workbench';
 
 const TRANSCRIPT = `Acme onsite, system design round
 
@@ -24,10 +24,8 @@ describe('Import Transcript', function () {
     await fsp.writeFile(path.join(workspace, 'acme-onsite.txt'), TRANSCRIPT);
 
     // Open the transcript as a person does: Quick Open (the palette without its `>`), then the file's name.
-    await focusWorkbench(page);
-    await page.keyboard.press('F1');
+    await openPaletteWith(page, 'acme-onsite.txt');
     const widget = page.locator('.quick-input-widget');
-    await widget.locator('.quick-input-box input').fill('acme-onsite.txt');
     await widget.locator('.monaco-list-row', { hasText: 'acme-onsite.txt' }).first().click();
     await poll('the transcript in an editor', () => tabTitles(page), (titles) => titles.includes('acme-onsite.txt'), 30_000);
 

@@ -4,7 +4,7 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import { showTopics } from './support/interview';
 import { useSession } from './support/session';
-import { focusWorkbench, poll, tabTitles, treeRow } from './support/workbench';
+import { poll, runCommand, tabTitles, treeRow } from './support/workbench';
 
 describe('New Dialogue', function () {
   this.timeout(240_000);
@@ -14,12 +14,9 @@ describe('New Dialogue', function () {
     const { page, workspace } = session();
     const topics = await showTopics(page);
     // The palette hands over to the command's own input box, so the widget never closes in between.
-    await focusWorkbench(page);
-    await page.keyboard.press('F1');
+    await runCommand(page, 'Interview Dialogues: New Dialogue', 'interviewDialogues.newDialogue', { keepOpen: true });
     const widget = page.locator('.quick-input-widget');
     const input = widget.locator('.quick-input-box input');
-    await input.fill('>Interview Dialogues: New Dialogue');
-    await widget.locator('.quick-input-list-entry[data-quick-input-id="interviewDialogues.newDialogue"]').first().click();
     await poll('the title prompt', () => widget.innerText(), (text) => /Title of the dialogue/.test(text));
     await input.fill('Our design round');
     await page.keyboard.press('Enter');

@@ -139,7 +139,7 @@ export async function focusWorkbench(page: Page): Promise<void> {
 }
 
 /** Opens the palette (F1) holding `text`, again if the focus went elsewhere while it was typed. */
-async function openPaletteWith(page: Page, text: string): Promise<void> {
+export async function openPaletteWith(page: Page, text: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   for (let attempt = 1; ; attempt++) {
     await focusWorkbench(page);
