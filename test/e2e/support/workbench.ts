@@ -94,7 +94,12 @@ export async function expandRow(row: Locator): Promise<void> {
   // tree: click its twistie again, as a person would.
   await poll('the row to expand', async () => {
     const expanded = await row.getAttribute('aria-expanded');
-    if (expanded !== 'true') await row.locator('.monaco-tl-twistie').click();
+    if (expanded !== 'true') {
+      // A hover the mouse left open (the activity-bar icon's badge tooltip) can cover the twistie: the mouse moves
+      // onto the row first, which closes it, and a covered click is tried again rather than waited on for 30 s.
+      await row.hover({ force: true });
+      await row.locator('.monaco-tl-twistie').click({ timeout: 5_000 });
+    }
     return expanded;
   }, (value) => value === 'true', 30_000, 1000);
 }
