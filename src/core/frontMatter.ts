@@ -69,9 +69,10 @@ function simpleValue(text: string): string | string[] | undefined {
  * Most front matter is a few lines such as `topic: System design`, `tags: [caching, sharding]`, `time: 30 min`.
  * Those are read here without the YAML parser (which is then not even loaded: the first tree loads sooner);
  * anything else, and any key or value the metadata check refuses, goes to the YAML parser, which reads these
- * lines the same way and reports problems with their positions.
+ * lines the same way and reports problems with their positions. Exported so tests can tell which lines it reads itself
+ * (its results are held to the YAML parser's by a property test).
  */
-function simpleFrontMatter(yamlText: string): FrontMatter | undefined {
+export function simpleFrontMatter(yamlText: string): FrontMatter | undefined {
   const metadata: Metadata = {};
   const keys = new Set<string>();
   for (const line of yamlText.split('\n')) {
