@@ -28,7 +28,7 @@ export default tseslint.config(
   {
     // Languages: a notification's text and buttons go through vscode.l10n.t. The editor flags the common slip at once;
     // test/unit/l10n.test.ts checks every place users read (pickers, tree items, status bar, …) and the translations.
-    files: ['src/extension.ts', 'src/host/**/*.ts', 'src/lazy/**/*.ts'],
+    files: ['src/extension.ts', 'src/main.ts', 'src/host/**/*.ts', 'src/lazy/**/*.ts'],
     rules: {
       'no-restricted-syntax': ['error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },

@@ -134,12 +134,16 @@ async function buildProduction(tmp) {
     }
     return Object.fromEntries(Object.entries(totals).sort((a, b) => b[1] - a[1]));
   };
-  const contents = packagesIn('dist/extension.js');
+  // Activation loads the shell (dist/extension.js) and the extension it loads through the code cache (dist/main.js).
+  const shell = size('dist/extension.js');
+  const main = size('dist/main.js');
+  const contents = { ...packagesIn('dist/main.js') };
+  for (const [key, bytes] of Object.entries(packagesIn('dist/extension.js'))) contents[key] = (contents[key] ?? 0) + bytes;
   return {
     folder,
     buildMs,
-    // yaml is its own file, required by the lazy library chunk on first use: none of it may be in the eager bundle.
-    extension: { ...size('dist/extension.js'), contents, yamlIsLazy: !('yaml' in contents) && fs.existsSync(path.join(folder, 'dist', 'yaml.js')) },
+    // yaml is its own file, required by the lazy library chunk on first use: none of it may be in the eager bundles.
+    extension: { file: 'dist/extension.js + dist/main.js', minifiedBytes: shell.minifiedBytes + main.minifiedBytes, gzipBytes: shell.gzipBytes + main.gzipBytes, contents, yamlIsLazy: !('yaml' in contents) && fs.existsSync(path.join(folder, 'dist', 'yaml.js')) },
     yaml: size('dist/yaml.js'),
     webview: { ...size('dist/webview/player.js'), contents: packagesIn('dist/webview/player.js') },
     codeLoadingMs: codeLoading(path.join(folder, 'dist', 'extension.js')),
@@ -147,11 +151,14 @@ async function buildProduction(tmp) {
 }
 
 /**
- * require() of the eager bundle in a fresh Node process, with a stand-in `vscode` module and Node's `crypto`
- * loaded first (the extension host has it loaded already): median of 5.
+ * Loading the extension's code as activation does (the shell, then dist/main.js through the code cache) in fresh Node
+ * processes, with a stand-in `vscode` module and Node's `crypto` loaded first (the extension host has it loaded
+ * already): median of 5 with no cache (a window's first start after an install or update), then of 5 with the cache
+ * the first of them wrote.
  */
 function codeLoading(bundle) {
-  const script = `
+  const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'interview-dialogues-bench-code-cache-'));
+  const script = (cacheFolder) => `
     const Module = require('module');
     const load = Module._load;
     const stub = new Proxy(function () {}, { get: (t, k) => (k === Symbol.toPrimitive ? () => '' : stub), apply: () => stub, construct: () => stub });
@@ -159,17 +166,27 @@ function codeLoading(bundle) {
     require('crypto'); // the extension host has it loaded already
     const { performance } = require('perf_hooks');
     const t = performance.now();
-    const m = require(${JSON.stringify(bundle)});
+    const m = require(${JSON.stringify(bundle)}).loadMain(${JSON.stringify(cacheFolder)}, { writeAfterMs: 0 });
     const took = performance.now() - t;
     if (typeof m.activate !== 'function') throw new Error('no activate export');
-    process.stdout.write(String(took));`;
-  const runs = [];
-  for (let i = 0; i < 5; i++) {
-    const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
-    if (result.status !== 0) return { error: result.stderr.split('\n').find((l) => l.trim()) ?? 'failed' };
-    runs.push(Number(result.stdout));
+    process.stdout.write(String(took));
+    setTimeout(() => {}, 200); // until the cache is written`;
+  const median5 = (folderOf) => {
+    const runs = [];
+    for (let i = 0; i < 5; i++) {
+      const result = spawnSync(process.execPath, ['-e', script(folderOf(i))], { encoding: 'utf8' });
+      if (result.status !== 0) return { error: result.stderr.split('\n').find((l) => l.trim()) ?? 'failed' };
+      runs.push(Number(result.stdout));
+    }
+    return { medianMs: median(runs), runsMs: runs.map((n) => round(n, 2)) };
+  };
+  try {
+    const cold = median5((i) => path.join(storage, `cold-${i}`));
+    const warm = median5(() => path.join(storage, 'cold-0'));
+    return { ...cold, warm };
+  } finally {
+    fs.rmSync(storage, { recursive: true, force: true });
   }
-  return { medianMs: median(runs), runsMs: runs.map((n) => round(n, 2)) };
 }
 
 /** The library loader and the Node file system adapter, bundled as the extension bundles them (unminified). */
@@ -309,7 +326,7 @@ function summarize({ bundles, loads, open, history, startup, vscode }) {
   } else {
     row('Activation as "Show Running Extensions" reports it', notMeasured, `≤ ${BUDGET.activationMs} ms`, undefined);
   }
-  if (bundles.codeLoadingMs?.medianMs !== undefined) row('  require() of the bundle in plain Node, crypto preloaded (median of 5)', ms(bundles.codeLoadingMs.medianMs), '', undefined);
+  if (bundles.codeLoadingMs?.medianMs !== undefined) row('  loading the code in plain Node, crypto preloaded (median of 5)', `${ms(bundles.codeLoadingMs.medianMs)} without the code cache, ${ms(bundles.codeLoadingMs.warm?.medianMs)} with it`, '', undefined);
 
   const clicks = runsOf((r) => r.clickToRowMs);
   const click = median(clicks);
@@ -344,7 +361,7 @@ function summarize({ bundles, loads, open, history, startup, vscode }) {
     row('The shipped library\'s first load in the extension host', notMeasured, `≤ ${BUDGET.firstLoadMs} ms`, undefined);
   }
 
-  row('Eager bundle dist/extension.js', `${kb(bundles.extension.minifiedBytes)} minified, ${kb(bundles.extension.gzipBytes)} gzip${bundles.extension.yamlIsLazy ? '' : ' (yaml inside!)'}`, `≤ ${kb(BUDGET.eagerBundleBytes)} minified`, bundles.extension.minifiedBytes <= BUDGET.eagerBundleBytes);
+  row('Eager bundles dist/extension.js + dist/main.js', `${kb(bundles.extension.minifiedBytes)} minified, ${kb(bundles.extension.gzipBytes)} gzip${bundles.extension.yamlIsLazy ? '' : ' (yaml inside!)'}`, `≤ ${kb(BUDGET.eagerBundleBytes)} minified`, bundles.extension.minifiedBytes <= BUDGET.eagerBundleBytes);
   if (bundles.yaml) row('Lazy dist/yaml.js (first library load)', `${kb(bundles.yaml.minifiedBytes)} minified, ${kb(bundles.yaml.gzipBytes)} gzip`, 'not at activation', bundles.extension.yamlIsLazy);
   row('Webview dist/webview/player.js (marked, DOMPurify)', `${kb(bundles.webview.minifiedBytes)} minified, ${kb(bundles.webview.gzipBytes)} gzip`, 'player only', true);
 

@@ -1,93 +1,20 @@
-/** Activation: wiring only. Nothing is read or parsed in activate(); the library starts loading right after it. */
-import * as vscode from 'vscode';
-import { Views } from './ids';
-import { AnswerSession } from './host/answerSession';
-import { registerCommands } from './host/commands';
-import { DialogueDiagnostics } from './host/dialogueDiagnostics';
-import { offerWalkthroughOnce } from './host/firstRun';
-import { registerImportTranscript } from './host/importTranscript';
-import { LibraryService } from './host/libraryService';
-import { MockSessions } from './host/mockSessions';
-import { sessionsFolderUri } from './host/paths';
-import { PlayerPanels } from './host/playerPanel';
-import { DueBadge } from './host/dueBadge';
-import { DueQueueService } from './host/dueQueue';
-import { HistoryService } from './host/historyService';
-import { configureL10n } from './host/l10n';
-import { ModelAnswerDocuments } from './host/modelAnswers';
-import { registerPracticeCommands } from './host/practiceCommands';
-import { ReviewPanels } from './host/reviewPanel';
-import { affectsSettings, readSettings } from './host/settings';
-import { StatsPanels } from './host/statsPanel';
-import { type TestSurface, testSurface } from './host/testSurface';
-import { TopicsTreeProvider } from './host/topicsTree';
+/**
+ * Activation shell: loads the extension (dist/main.js) and its lazy chunks through a V8 code cache in the global
+ * storage (see src/node/codeCache.ts), then activates it. It holds no other code, so loading it costs next to nothing.
+ */
+import * as path from 'node:path';
+import type * as vscode from 'vscode';
+import type * as MainModule from './main';
+import { CodeCacheLoader, type CodeCacheOptions } from './node/codeCache';
 
-/** Returns the test surface when VS Code runs the extension's tests, and nothing otherwise. */
-export function activate(context: vscode.ExtensionContext): TestSurface | undefined {
-  configureL10n();
-  const log = vscode.window.createOutputChannel('Interview Dialogues', { log: true });
-  let settings = readSettings();
-  const currentSettings = () => settings;
+type Main = typeof MainModule;
 
-  const libraries = new LibraryService(vscode.Uri.joinPath(context.extensionUri, 'dialogues'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'library-index.json'), currentSettings, log, () => sessionsFolderUri(settings.draftsFolder, context.globalStorageUri));
-  const diagnostics = new DialogueDiagnostics(libraries, currentSettings);
-  const history = new HistoryService(context.globalStorageUri, currentSettings, log);
-  const session = new AnswerSession({ state: context.globalState, globalStorage: context.globalStorageUri, history, settings: currentSettings, log });
-  const practiseRun = { active: false };
-  const reviews = new ReviewPanels({
-    extensionUri: context.extensionUri,
-    libraries,
-    history,
-    log,
-    queueRemaining: () => (practiseRun.active ? queue.latest.filter((q) => q.fresh || (q.due ?? Infinity) <= Date.now()).length : undefined),
-    settings: currentSettings,
-    state: context.globalState,
-  });
-  const mock: MockSessions = new MockSessions({ state: context.globalState, globalStorage: context.globalStorageUri, libraries, history, answers: session, reviews, players: (): PlayerPanels => players, settings: currentSettings, log });
-  const players = new PlayerPanels({ extensionUri: context.extensionUri, libraries, history, session, mock, settings: currentSettings, log });
-  const queue = new DueQueueService(libraries, history);
-  const tree = new TopicsTreeProvider(libraries, history, queue, currentSettings);
-  const treeView = vscode.window.createTreeView(Views.topics, { treeDataProvider: tree, showCollapseAll: true });
-  const stats = new StatsPanels({ extensionUri: context.extensionUri, libraries, history, log });
+/** The extension's code, through a code cache in `storage` (a local folder) or, without one, compiled as usual. */
+export function loadMain(storage: string | undefined, options: CodeCacheOptions = { writeAfterMs: 20_000 }): Main {
+  return new CodeCacheLoader(storage === undefined ? undefined : path.join(storage, 'code-cache'), options).load(path.join(__dirname, 'main.js')) as Main;
+}
 
-  context.subscriptions.push(
-    tree.onDidChangeFilter((description) => (treeView.description = description)),
-    log,
-    libraries,
-    diagnostics,
-    history,
-    session,
-    players,
-    queue,
-    tree,
-    treeView,
-    reviews,
-    mock,
-    stats,
-    new ModelAnswerDocuments(libraries),
-    new DueBadge(treeView, queue),
-    ...registerCommands({ diagnostics, libraries, history, players, session, mock, tree, reviews }),
-    ...mock.registerCommands(),
-    ...registerPracticeCommands({ libraries, history, queue, players, session, reviews }, practiseRun),
-    registerImportTranscript(libraries),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!affectsSettings(event)) return;
-      settings = readSettings();
-      libraries.settingsChanged();
-      history.settingsChanged(event);
-      tree.refresh();
-      players.refreshAll();
-    }),
-  );
-  // A timed answer left running by the last window comes back at once, with its clock.
-  void session.restore();
-  // So does a mock interview, with both clocks; its code loads only when there is one.
-  void mock.restore();
-  void offerWalkthroughOnce(context.globalState);
-  // Activated once start-up has finished: the library loads now, after activate() returns, so the Topics view shows
-  // its rows as soon as it is opened instead of waiting for the workspace search (the Due badge needed it 3 s later
-  // anyway). The history waits for the badge.
-  // A failure is reported where the library is used (the tree's message).
-  setImmediate(() => void libraries.library().catch(() => undefined));
-  return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, history, players, reviews, mock, stats, state: context.globalState }) : undefined;
+export function activate(context: vscode.ExtensionContext): ReturnType<Main['activate']> {
+  const storage = context.globalStorageUri;
+  return loadMain(storage.scheme === 'file' ? storage.fsPath : undefined).activate(context);
 }

@@ -35,7 +35,7 @@ describe('The packaged extension', () => {
   it('holds what the extension runs and nothing of its sources, tests or dependencies', () => {
     // vsce writes the readme, changelog and licence under lower-case or .txt names.
     const files = [...zipEntries(fs.readFileSync(vsix!)).keys()].filter((name) => name.startsWith('extension/')).map((name) => name.slice('extension/'.length));
-    for (const needed of ['package.json', 'package.nls.json', 'package.nls.de.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/library-index.json', 'dist/l10n/bundle.l10n.de.json', 'dist/codicons/codicon.ttf', 'media/icon.png']) {
+    for (const needed of ['package.json', 'package.nls.json', 'package.nls.de.json', 'readme.md', 'changelog.md', 'LICENSE.txt', 'dist/extension.js', 'dist/main.js', 'dist/library-index.json', 'dist/l10n/bundle.l10n.de.json', 'dist/codicons/codicon.ttf', 'media/icon.png']) {
       assert.ok(files.includes(needed), `${needed} is missing from the package`);
     }
     const stray = files.filter((name) => /^(src|test|out|scripts|node_modules|reports)\//.test(name) || name.endsWith('.map') || name === 'dist/meta.json' || name === 'dist/cli.js');

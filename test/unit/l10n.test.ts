@@ -7,11 +7,11 @@ import { REPO } from './helpers';
 import { bypasses, sourceFiles, usedKeys } from './support/l10nScan';
 
 /** The folders whose user-visible strings must go through l10n: all of src but the protocol (types and schemas). */
-const CHECKED = ['src/extension.ts', 'src/host', 'src/lazy', 'src/core', 'src/cli', 'src/cli.ts', 'src/node', 'src/webview'];
+const CHECKED = ['src/extension.ts', 'src/main.ts', 'src/host', 'src/lazy', 'src/core', 'src/cli', 'src/cli.ts', 'src/node', 'src/webview'];
 
 /** Which translation file holds which sources' keys (the brief's areas; esbuild.mjs merges them into one bundle). */
 const AREAS: Record<string, string[]> = {
-  host: ['src/extension.ts', 'src/host', 'src/lazy'],
+  host: ['src/extension.ts', 'src/main.ts', 'src/host', 'src/lazy'],
   core: ['src/core', 'src/cli', 'src/cli.ts', 'src/node'],
   webview: ['src/webview'],
 };
