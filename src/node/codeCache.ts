@@ -55,7 +55,13 @@ export class CodeCacheLoader {
     this.modules.set(file, module);
     const nodeRequire = createRequire(file);
     const requireFromBundle = (id: string) => (id.startsWith('./') && id.endsWith('.js') ? this.load(path.join(path.dirname(file), id)) : nodeRequire(id));
-    (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, requireFromBundle, module, file, path.dirname(file));
+    try {
+      (script.runInThisContext() as (...args: unknown[]) => void).call(module.exports, module.exports, requireFromBundle, module, file, path.dirname(file));
+    } catch (error) {
+      // As Node's loader does: a bundle that threw is not kept half-loaded, the next require tries again.
+      this.modules.delete(file);
+      throw error;
+    }
     if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected)) this.writeLater(script, cacheFile);
     return module.exports;
   }

@@ -112,6 +112,13 @@ describe('CodeCacheLoader (the extension’s bundles through a V8 code cache)', 
     assert.equal(await newWindow(), 42);
   });
 
+  it('forgets a bundle that threw while it loaded, so the next load runs it again', async () => {
+    await fs.writeFile(path.join(dist, 'lazy-chunk.js'), `exports.loads = (globalThis.__chunkLoads = (globalThis.__chunkLoads ?? 0) + 1); if (exports.loads === 1) throw new Error('first time');`);
+    const loader = new CodeCacheLoader(undefined, { writeAfterMs: 0 });
+    assert.throws(() => loader.load(path.join(dist, 'lazy-chunk.js')), /first time/);
+    assert.equal((loader.load(path.join(dist, 'lazy-chunk.js')) as { loads: number }).loads, 2);
+  });
+
   it('loads without a cache when there is no storage folder or it cannot be written', async () => {
     assert.equal((new CodeCacheLoader(undefined, { writeAfterMs: 0 }).load(main()) as Main).answer(), 42);
     await fs.mkdir(path.dirname(cache), { recursive: true });
