@@ -89,5 +89,5 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
   // anyway). The history waits for the badge.
   // A failure is reported where the library is used (the tree's message).
   setImmediate(() => void libraries.library().catch(() => undefined));
-  return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, history, players, reviews, mock, stats, state: context.globalState }) : undefined;
+  return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, history, players, reviews, mock, stats, state: context.globalState, globalStorage: context.globalStorageUri }) : undefined;
 }

@@ -67,6 +67,8 @@ export interface TestSurface {
   allowInterviewer(model: string): Promise<void>;
   /** What the statistics view shows, if it is open. */
   stats(): StatsState | undefined;
+  /** The extension's global storage folder, where the activation shell keeps its code cache. */
+  readonly globalStorage: vscode.Uri;
 }
 
 export interface Observed {
@@ -80,10 +82,11 @@ export interface Observed {
   mock: MockSessions;
   state: vscode.Memento;
   stats: StatsPanels;
+  globalStorage: vscode.Uri;
 }
 
 export function testSurface(services: Observed): TestSurface {
-  const { tree, treeView, libraries, session, history, players, reviews, mock, state, stats } = services;
+  const { tree, treeView, libraries, session, history, players, reviews, mock, state, stats, globalStorage } = services;
   return {
     tree,
     topicsDescription: () => treeView.description,
@@ -112,5 +115,6 @@ export function testSurface(services: Observed): TestSurface {
       if (!agreed.includes(model)) await state.update(StateKeys.interviewerConsent, [...agreed, model]);
     },
     stats: () => stats.shown,
+    globalStorage,
   };
 }
