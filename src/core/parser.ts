@@ -407,7 +407,7 @@ class DialogueFileParser {
       else this.dialogue!.unknownInTurns.set(lower, { name, column, lines: [lineNumber] });
     }
     if (this.dialogue && !this.turn && this.dialogue.turns.length === 0 && /^[\p{L} -]+$/u.test(name) && !this.keyPoints) {
-      this.flagLabel(name, lineNumber, column, l10n.t('`{0}` is not a speaker or a metadata key, so this line is kept as text{1}. {2}; metadata keys are {3}. To use `{0}` as a speaker, name it in the front matter: {4}', name, didYouMean(name, [...DIALOGUE_KEYS, 'key points']), capitalize(startHint()), listOf([...DIALOGUE_KEYS, 'key points']), `\`speakers: { interviewer: [${name}] }\``));
+      this.flagLabel(name, lineNumber, column, l10n.t('`{0}` is not a speaker or a metadata key, so this line is kept as text{1} {2}; metadata keys are {3}. To use `{0}` as a speaker, name it in the front matter: {4}', name, didYouMean(name, [...DIALOGUE_KEYS, 'key points']) || '.', capitalize(startHint()), listOf([...DIALOGUE_KEYS, 'key points']), `\`speakers: { interviewer: [${name}] }\``));
     }
     return false;
   }

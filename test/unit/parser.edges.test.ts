@@ -277,7 +277,7 @@ describe('parser edges: unknown and misspelt labels', () => {
     assert.deepEqual(seen(md('## A', '**Dificulty:** hard', '**Interviewer:** q')), [
       [2, 1, undefined, 'warning', '`Dificulty` is not a speaker or a metadata key, so this line is kept as text. Turns start with `**Interviewer:**` or `**Candidate:**` (or `Interviewee`, `You`, `Q:`/`A:`, or a name listed under `speakers:` in the front matter); metadata keys are `topic`, `level`, `tags`, `time`, `id`, `kind`, `key points`. To use `Dificulty` as a speaker, name it in the front matter: `speakers: { interviewer: [Dificulty] }`'],
     ]);
-    assert.match(parse(md('## A', '**Levl:** staff', '**Interviewer:** q')).diagnostics[0].message, /; did you mean `level`\?/);
+    assert.match(parse(md('## A', '**Levl:** staff', '**Interviewer:** q')).diagnostics[0].message, /kept as text; did you mean `level`\? Turns start with/);
     assert.match(parse(md('## A', '**Key point:** x', '**Interviewer:** q')).diagnostics[0].message, /; did you mean `key points`\?/);
   });
 
