@@ -21,6 +21,7 @@ import { affectsSettings, readSettings } from './host/settings';
 import { StatsPanels } from './host/statsPanel';
 import { type TestSurface, testSurface } from './host/testSurface';
 import { TopicsTreeProvider } from './host/topicsTree';
+import { whenIdle } from './node/whenIdle';
 
 /** Returns the test surface when VS Code runs the extension's tests, and nothing otherwise. */
 export function activate(context: vscode.ExtensionContext): TestSurface | undefined {
@@ -84,10 +85,10 @@ export function activate(context: vscode.ExtensionContext): TestSurface | undefi
   // So does a mock interview, with both clocks; its code loads only when there is one.
   void mock.restore();
   void offerWalkthroughOnce(context.globalState);
-  // Activated once start-up has finished: the library loads now, after activate() returns, so the Topics view shows
-  // its rows as soon as it is opened instead of waiting for the workspace search (the Due badge needed it 3 s later
-  // anyway). The history waits for the badge.
-  // A failure is reported where the library is used (the tree's message).
-  setImmediate(() => void libraries.library().catch(() => undefined));
+  // Activated once start-up has finished: the library loads before anyone asks, so the Topics view shows its rows as
+  // soon as it is opened instead of waiting for the workspace search (the Due badge needs it too). It waits until the
+  // other extensions activating at the same moment are done (see whenIdle); opening the tree first starts it at once.
+  // The history waits for the badge. A failure is reported where the library is used (the tree's message).
+  context.subscriptions.push(whenIdle(() => void libraries.library().catch(() => undefined)));
   return context.extensionMode === vscode.ExtensionMode.Test ? testSurface({ tree, treeView, libraries, session, history, players, reviews, mock, stats, state: context.globalState, globalStorage: context.globalStorageUri }) : undefined;
 }
