@@ -27,3 +27,13 @@ describe('Activation through the code cache', () => {
     assert.ok(size > 1000, `the cache holds ${size} bytes`);
   });
 });
+
+describe('The extension’s bundles', () => {
+  it('take the vscode API through one require each, not one namespace copy per module (esbuild.mjs)', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    for (const bundle of ['main.js', 'lazy-mock.js']) {
+      const code = await fs.readFile(path.join(extension.extensionPath, 'dist', bundle), 'utf8');
+      assert.equal(code.match(/require\("vscode"\)/g)?.length, 1, `${bundle} requires vscode once`);
+    }
+  });
+});
