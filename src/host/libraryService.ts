@@ -9,7 +9,7 @@ import type { DialogueSource, LibraryLoader, LoadReport, SourceProblem } from '.
 import { SETTINGS_SECTION, Settings as SettingIds } from '../ids';
 import type { Settings } from './settings';
 import { uriExists, userFolderUri } from './paths';
-import { workspaceDialogueFileSystem } from './workspaceFileSystem';
+import { readingInOneGo } from './workspaceFileSystem';
 
 const RELOAD_DELAY_MS = 150;
 
@@ -83,7 +83,7 @@ export class LibraryService implements vscode.Disposable {
         this.shippedFolder.scheme === 'file' && this.preparedIndex.scheme === 'file'
           ? preparedLookup(this.preparedIndex.fsPath, this.shippedFolder.fsPath, (file) => vscode.Uri.parse(file).fsPath)
           : undefined;
-      return new LibraryLoader(workspaceDialogueFileSystem, { maxBytes: this.loaderMaxBytes, limitHint: vscode.l10n.t('setting `{0}`', SettingIds.maxFileSize), indexOnly: true, prepared });
+      return new LibraryLoader(readingInOneGo(this.shippedFolder), { maxBytes: this.loaderMaxBytes, limitHint: vscode.l10n.t('setting `{0}`', SettingIds.maxFileSize), indexOnly: true, prepared });
     });
     return this.loader;
   }

@@ -5,9 +5,10 @@
  * 5 ms each in code-server, where the shipped library's first load took 100–140 ms that way). Every other scheme
  * (remote and virtual workspaces) goes through `workspace.fs`.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DialogueFileSystem, EntryType } from '../core/libraryLoader';
-import { nodeDialogueFileSystem } from '../node/nodeFiles';
+import { nodeDialogueFileSystem, nodeDialogueFileSystemInOneGo } from '../node/nodeFiles';
 
 function entryType(type: vscode.FileType): EntryType {
   const linked = (type & vscode.FileType.SymbolicLink) !== 0;
@@ -21,40 +22,58 @@ function localPath(uri: vscode.Uri): string | undefined {
   return uri.scheme === 'file' ? uri.fsPath : undefined;
 }
 
-export const workspaceDialogueFileSystem: DialogueFileSystem = {
-  async readDirectory(folder) {
-    const uri = vscode.Uri.parse(folder);
-    const local = localPath(uri);
-    if (local !== undefined) return nodeDialogueFileSystem.readDirectory(local);
-    const entries = await vscode.workspace.fs.readDirectory(uri);
-    return entries.map(([name, type]) => [name, entryType(type)]);
-  },
-  async stat(file) {
-    const uri = vscode.Uri.parse(file);
-    const local = localPath(uri);
-    if (local !== undefined) return nodeDialogueFileSystem.stat(local);
-    const stat = await vscode.workspace.fs.stat(uri);
-    return { size: stat.size, mtime: stat.mtime, type: entryType(stat.type) };
-  },
-  readFile(file) {
-    const uri = vscode.Uri.parse(file);
-    const local = localPath(uri);
-    return local !== undefined ? nodeDialogueFileSystem.readFile(local) : Promise.resolve(vscode.workspace.fs.readFile(uri));
-  },
-  join: (folder, name) => vscode.Uri.joinPath(vscode.Uri.parse(folder), name).toString(),
-  describeError(error) {
-    if (error instanceof vscode.FileSystemError) {
-      if (error.code === 'FileNotFound') return vscode.l10n.t('not found');
-      if (error.code === 'NoPermissions') return vscode.l10n.t('permission denied');
-      return error.message;
-    }
-    return nodeDialogueFileSystem.describeError(error);
-  },
-  isNotFound: (error) => (error instanceof vscode.FileSystemError ? error.code === 'FileNotFound' : nodeDialogueFileSystem.isNotFound(error)),
-  // Only local folders can hold link loops that the walk would follow; elsewhere depth limits end them.
-  async realPath(folder) {
-    const local = localPath(vscode.Uri.parse(folder));
-    if (local === undefined) throw new Error('no real path');
-    return nodeDialogueFileSystem.realPath(local);
-  },
-};
+type NodeFileSystem = typeof nodeDialogueFileSystem;
+
+/** `nodeFor` picks the Node file system for a local path. */
+function overWorkspace(nodeFor: (local: string) => NodeFileSystem): DialogueFileSystem {
+  return {
+    async readDirectory(folder) {
+      const uri = vscode.Uri.parse(folder);
+      const local = localPath(uri);
+      if (local !== undefined) return nodeFor(local).readDirectory(local);
+      const entries = await vscode.workspace.fs.readDirectory(uri);
+      return entries.map(([name, type]) => [name, entryType(type)]);
+    },
+    async stat(file) {
+      const uri = vscode.Uri.parse(file);
+      const local = localPath(uri);
+      if (local !== undefined) return nodeFor(local).stat(local);
+      const stat = await vscode.workspace.fs.stat(uri);
+      return { size: stat.size, mtime: stat.mtime, type: entryType(stat.type) };
+    },
+    readFile(file) {
+      const uri = vscode.Uri.parse(file);
+      const local = localPath(uri);
+      return local !== undefined ? nodeFor(local).readFile(local) : Promise.resolve(vscode.workspace.fs.readFile(uri));
+    },
+    join: (folder, name) => vscode.Uri.joinPath(vscode.Uri.parse(folder), name).toString(),
+    describeError(error) {
+      if (error instanceof vscode.FileSystemError) {
+        if (error.code === 'FileNotFound') return vscode.l10n.t('not found');
+        if (error.code === 'NoPermissions') return vscode.l10n.t('permission denied');
+        return error.message;
+      }
+      return nodeDialogueFileSystem.describeError(error);
+    },
+    isNotFound: (error) => (error instanceof vscode.FileSystemError ? error.code === 'FileNotFound' : nodeDialogueFileSystem.isNotFound(error)),
+    // Only local folders can hold link loops that the walk would follow; elsewhere depth limits end them.
+    async realPath(folder) {
+      const local = localPath(vscode.Uri.parse(folder));
+      if (local === undefined) throw new Error('no real path');
+      return nodeFor(local).realPath(local);
+    },
+  };
+}
+
+export const workspaceDialogueFileSystem = overWorkspace(() => nodeDialogueFileSystem);
+
+/**
+ * The same, with the local files under `folder` (the extension's shipped library) read in one go, synchronously
+ * (see nodeDialogueFileSystemInOneGo); the user's files are read as above.
+ */
+export function readingInOneGo(folder: vscode.Uri): DialogueFileSystem {
+  const root = localPath(folder);
+  if (root === undefined) return workspaceDialogueFileSystem;
+  const inside = (local: string) => local === root || local.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  return overWorkspace((local) => (inside(local) ? nodeDialogueFileSystemInOneGo : nodeDialogueFileSystem));
+}

@@ -1,34 +1,63 @@
 /** Node file-system adapters for the CLI, the benchmark, the unit tests and the extension's `file:` URIs. */
 import * as l10n from '@vscode/l10n';
-import { type Dirent, promises as fs } from 'node:fs';
+import { type Dirent, type Stats, promises as fs, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { TextFileStore } from '../core/attempts';
 import type { DialogueFileSystem, EntryType } from '../core/libraryLoader';
 
-/** The loader's file system over Node's `fs`, with real paths so link loops stop at once. */
-export const nodeDialogueFileSystem = {
-  async readDirectory(folder) {
-    const entries = await fs.readdir(folder, { withFileTypes: true });
-    return Promise.all(entries.map(async (entry): Promise<[string, EntryType]> => [entry.name, await entryType(path.join(folder, entry.name), entry)]));
-  },
-  async stat(file) {
-    const stat = await fs.stat(file);
-    return { size: stat.size, mtime: stat.mtimeMs, type: stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other' };
-  },
-  readFile: (file) => fs.readFile(file),
-  join: (folder, name) => path.join(folder, name),
-  describeError: (error) => describe(error),
-  isNotFound: (error) => (error as NodeJS.ErrnoException)?.code === 'ENOENT',
-  realPath: (folder: string) => fs.realpath(folder),
-} satisfies DialogueFileSystem;
-
-async function entryType(full: string, entry: Dirent): Promise<EntryType> {
-  if (entry.isFile()) return 'file';
-  if (entry.isDirectory()) return 'directory';
-  if (!entry.isSymbolicLink()) return 'other';
-  const target = await fs.stat(full).catch(() => undefined);
-  return target?.isDirectory() ? 'symlinkToDirectory' : target?.isFile() ? 'symlinkToFile' : 'other';
+/** The Node calls the loader's file system is made of. */
+interface NodeCalls {
+  readdir(folder: string): Promise<Dirent[]>;
+  stat(file: string): Promise<Stats>;
+  readFile(file: string): Promise<Uint8Array>;
+  realpath(folder: string): Promise<string>;
 }
+
+/** The loader's file system over Node's `fs`, with real paths so link loops stop at once. */
+function overNode(calls: NodeCalls) {
+  const entryType = async (full: string, entry: Dirent): Promise<EntryType> => {
+    if (entry.isFile()) return 'file';
+    if (entry.isDirectory()) return 'directory';
+    if (!entry.isSymbolicLink()) return 'other';
+    const target = await calls.stat(full).catch(() => undefined);
+    return target?.isDirectory() ? 'symlinkToDirectory' : target?.isFile() ? 'symlinkToFile' : 'other';
+  };
+  return {
+    async readDirectory(folder) {
+      const entries = await calls.readdir(folder);
+      return Promise.all(entries.map(async (entry): Promise<[string, EntryType]> => [entry.name, await entryType(path.join(folder, entry.name), entry)]));
+    },
+    async stat(file) {
+      const stat = await calls.stat(file);
+      return { size: stat.size, mtime: stat.mtimeMs, type: stat.isDirectory() ? 'directory' : stat.isFile() ? 'file' : 'other' };
+    },
+    readFile: (file) => calls.readFile(file),
+    join: (folder, name) => path.join(folder, name),
+    describeError: (error) => describe(error),
+    isNotFound: (error) => (error as NodeJS.ErrnoException)?.code === 'ENOENT',
+    realPath: (folder: string) => calls.realpath(folder),
+  } satisfies DialogueFileSystem;
+}
+
+export const nodeDialogueFileSystem = overNode({
+  readdir: (folder) => fs.readdir(folder, { withFileTypes: true }),
+  stat: (file) => fs.stat(file),
+  readFile: (file) => fs.readFile(file),
+  realpath: (folder) => fs.realpath(folder),
+});
+
+/**
+ * The same with Node's synchronous calls: a walk over it finishes without handing the thread to anyone between
+ * two files. Only for the extension's own few small files (the shipped library, 16 files, about a millisecond to
+ * read), where each of the 40-odd round trips through Node's thread pool let other extensions starting at the same
+ * moment run in between: the first load then took 9–76 ms instead of a steady few.
+ */
+export const nodeDialogueFileSystemInOneGo = overNode({
+  readdir: async (folder) => readdirSync(folder, { withFileTypes: true }),
+  stat: async (file) => statSync(file),
+  readFile: async (file) => readFileSync(file),
+  realpath: async (folder) => realpathSync(folder),
+});
 
 export function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;

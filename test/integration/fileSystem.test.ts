@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LibraryLoader } from '../../src/core/libraryLoader';
-import { workspaceDialogueFileSystem } from '../../src/host/workspaceFileSystem';
+import { readingInOneGo, workspaceDialogueFileSystem } from '../../src/host/workspaceFileSystem';
 
 const SCHEME = 'interview-dialogues-test';
 const PACK = `---
@@ -76,5 +76,25 @@ describe('The library file system: Node fs for file: URIs, workspace.fs for the 
     const missing = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'no-such-folder');
     const report = await new LibraryLoader(workspaceDialogueFileSystem).load([{ id: 'folder', label: '~/nowhere', root: missing.toString() }]);
     assert.deepEqual(report.problems.map((p) => p.message), ['~/nowhere: the folder was not found']);
+  });
+
+  it('reads the shipped library in one go, with the same result, and every other folder as before', async () => {
+    const shipped = vscode.Uri.joinPath(vscode.extensions.getExtension('interview-dialogues.interview-dialogues')!.extensionUri, 'dialogues');
+    const files = readingInOneGo(shipped);
+    const source = [{ id: 'builtin', label: 'Built-in library', root: shipped.toString() }];
+    const expected = await new LibraryLoader(workspaceDialogueFileSystem).load(source);
+    const [one] = expected.library.dialogues;
+    let otherTaskRan = false;
+    setImmediate(() => (otherTaskRan = true));
+    await files.stat(one.file);
+    await files.readFile(one.file);
+    await files.readDirectory(shipped.toString());
+    assert.equal(otherTaskRan, false, 'no other task ran between the reads of the shipped files');
+    assert.deepEqual((await new LibraryLoader(files).load(source)).library.dialogues.map((d) => d.id), expected.library.dialogues.map((d) => d.id));
+
+    const report = await new LibraryLoader(files).load([{ id: 'virtual', label: 'Virtual pack', root: `${SCHEME}:/pack` }]);
+    assert.deepEqual(report.library.dialogues.map((d) => d.id), ['virtual-dialogue']);
+    const missing = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'no-such-folder');
+    assert.deepEqual((await new LibraryLoader(files).load([{ id: 'folder', label: '~/nowhere', root: missing.toString() }])).problems.map((p) => p.message), ['~/nowhere: the folder was not found']);
   });
 });
