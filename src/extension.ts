@@ -15,6 +15,9 @@ export function loadMain(storage: string | undefined, options: CodeCacheOptions 
 }
 
 export function activate(context: vscode.ExtensionContext): ReturnType<Main['activate']> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
   const storage = context.globalStorageUri;
-  return loadMain(storage.scheme === 'file' ? storage.fsPath : undefined).activate(context);
+  const main = loadMain(storage.scheme === 'file' ? storage.fsPath : undefined);
+  return main.activate(context, { started, loaded: performance.now(), cpu });
 }

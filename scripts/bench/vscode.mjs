@@ -133,10 +133,12 @@ async function newLibraryLoads(userDataDir, seen) {
     if (!entry.isFile() || !entry.name.endsWith('Interview Dialogues.log') || seen.has(file)) continue;
     seen.add(file);
     const text = await fsp.readFile(file, 'utf8');
+    const activated = /\[info\] Activated in ([\d.]+) ms: loading the code ([\d.]+) ms, wiring ([\d.]+) ms; CPU ([\d.]+) ms/.exec(text);
+    const activation = activated ? { ms: Number(activated[1]), codeMs: Number(activated[2]), wiringMs: Number(activated[3]), cpuMs: Number(activated[4]) } : undefined;
     const match = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[info\] Loaded (\d+) dialogues from (\d+) files \((\d+) parsed\) in (\d+) ms \((?:shipped library (\d+) ms while )?finding workspace packs (\d+) ms, then (\d+) ms\)/m.exec(text);
     if (!match) continue;
     const [dialogues, files, parsed, total, shipped, finding, rest] = match.slice(3).map((n) => (n === undefined ? undefined : Number(n)));
-    loads.push({ dialogues, files, parsed, ms: total, shippedMs: shipped, findingMs: finding, restMs: rest, endedAt: new Date(`${match[1]}T${match[2]}`).getTime() });
+    loads.push({ dialogues, files, parsed, ms: total, shippedMs: shipped, findingMs: finding, restMs: rest, endedAt: new Date(`${match[1]}T${match[2]}`).getTime(), activation });
   }
   return loads;
 }
@@ -352,6 +354,7 @@ async function oneWindow({ server, browser, extensionPath, testsPath, signals, p
     if (result.error) throw new Error(result.error);
     if (result.code !== 0) throw new Error(`the extension host run failed (exit ${result.code})`);
     [run.firstLoad] = await newLibraryLoads(server.userDataDir, seenLogs);
+    run.ownActivation = run.firstLoad?.activation;
     run.clickTimeline = clickTimeline(run);
   } catch (error) {
     run.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
