@@ -325,7 +325,9 @@ function summarize({ bundles, loads, open, history, startup, vscode }) {
     );
     row('  not counted: VS Code\'s wait for the extension\'s context (storage)', ms(median(phases.map((p) => p.contextWaitMs))), '', undefined);
     const own = runs.map((r) => r.ownActivation).filter(Boolean);
-    if (own.length > 0) row('  the extension\'s own: its synchronous activate(), as its log says (loading the code + wiring)', `${ms(median(own.map((a) => a.ms)))} (runs ${list(own.map((a) => a.ms))}): ${ms(median(own.map((a) => a.codeMs)))} + ${ms(median(own.map((a) => a.wiringMs)))}; CPU ${ms(median(own.map((a) => a.cpuMs)))} (runs ${list(own.map((a) => a.cpuMs))})`, '', undefined);
+    const ownLabel = '  the extension\'s own: its synchronous activate(), as its log says (loading the code + wiring)';
+    if (own.length === 0) row(ownLabel, 'not measured: no "Activated in" line in the extension\'s logs', '', undefined);
+    else row(ownLabel, `${ms(median(own.map((a) => a.ms)))} (runs ${list(own.map((a) => a.ms))}): ${ms(median(own.map((a) => a.codeMs)))} + ${ms(median(own.map((a) => a.wiringMs)))}; CPU ${ms(median(own.map((a) => a.cpuMs)))} (runs ${list(own.map((a) => a.cpuMs))})`, '', undefined);
   } else {
     row('Activation as "Show Running Extensions" reports it', notMeasured, `≤ ${BUDGET.activationMs} ms`, undefined);
   }
