@@ -412,10 +412,12 @@ class DialogueFileParser {
     return false;
   }
 
-  private flagLabel(name: string, lineNumber: number, column: number, message: string, speaker?: Speaker): void {
+  private flagLabel(name: string, lineNumber: number, column: number, message: string, speaker?: Speaker): FlaggedLabel {
     const diagnostic: Diagnostic = { file: this.file, line: lineNumber, column, severity: 'warning', message };
     this.diagnostics.push(diagnostic);
-    this.flaggedLabels.set(normalizeName(name), { name, diagnostic, lines: [lineNumber], ...(speaker ? { speaker } : {}) });
+    const flagged: FlaggedLabel = { name, diagnostic, lines: [lineNumber], ...(speaker ? { speaker } : {}) };
+    this.flaggedLabels.set(normalizeName(name), flagged);
+    return flagged;
   }
 
   /** One warning per label name: the first line carries it, and lists the others. */
@@ -637,16 +639,12 @@ class DialogueFileParser {
     if (roles.size !== 1) return;
     const [role] = roles;
     const other = role === 'interviewer' ? 'candidate' : 'interviewer';
-    for (const [key, { name, column, lines }] of open.unknownInTurns) {
-      const flagged = this.flaggedLabels.get(key);
-      if (flagged) {
-        flagged.lines.push(...lines);
-        continue;
-      }
-      this.flagLabel(name, lines[0], column, role === 'interviewer'
+    // A label flagged before never gets here: readUnknownLabel takes it first and does not record it in a turn.
+    for (const { name, column, lines } of open.unknownInTurns.values()) {
+      const flagged = this.flagLabel(name, lines[0], column, role === 'interviewer'
         ? l10n.t('`**{0}:**` is not a speaker label, so its text stays in the interviewer turn above it, and dialogue `{1}` has no candidate turn. If {0} is the candidate, write `**{2}:**` or add {3} to the front matter', name, open.title, CANONICAL_LABELS[other], `\`speakers: { ${other}: [${name}] }\``)
         : l10n.t('`**{0}:**` is not a speaker label, so its text stays in the candidate turn above it, and dialogue `{1}` has no interviewer turn. If {0} is the interviewer, write `**{2}:**` or add {3} to the front matter', name, open.title, CANONICAL_LABELS[other], `\`speakers: { ${other}: [${name}] }\``));
-      this.flaggedLabels.get(key)!.lines.push(...lines.slice(1));
+      flagged.lines.push(...lines.slice(1));
     }
   }
 
