@@ -3,6 +3,7 @@ import * as l10n from '@vscode/l10n';
 import type { Diagnostic, Dialogue, Guidance, Level, ParseResult, Question } from './model';
 import { LEVELS } from './model';
 import { freeId, withDialogueId } from './uniqueId';
+import { compareForDisplay } from './text';
 
 export interface TopicGroup {
   topic: string;
@@ -73,7 +74,7 @@ export class Library {
       groups.set(dialogue.topic, list);
     }
     return [...groups.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareForDisplay(a, b))
       .map(([topic, dialogues]) => ({ topic, dialogues }));
   }
 
@@ -93,7 +94,7 @@ export class Library {
     }
     return {
       levels: LEVELS.filter((level) => levels.has(level)),
-      tags: [...tags.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([tag, count]) => ({ tag, count })),
+      tags: [...tags.entries()].sort((a, b) => b[1] - a[1] || compareForDisplay(a[0], b[0])).map(([tag, count]) => ({ tag, count })),
       sources: [...sources.values()],
     };
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { closest, didYouMean, editDistance, formatDuration, parseDuration, plainText, slugify, truncate, wordCount } from '../../src/core/text';
+import { closest, compareForDisplay, didYouMean, editDistance, formatDuration, parseDuration, plainText, slugify, truncate, wordCount } from '../../src/core/text';
 
 describe('parseDuration', () => {
   const cases: [string, number][] = [
@@ -156,5 +156,22 @@ describe('plainText, truncate and wordCount', () => {
     assert.equal(wordCount("It's a well-known trade-off."), 4);
     assert.equal(wordCount('Масштабирование базы данных'), 3);
     assert.equal(wordCount('## - * > ---'), 0);
+  });
+});
+
+describe('compareForDisplay', () => {
+  it('sorts by letters with accents and case set aside, then by code units so equal keys keep one order', () => {
+    assert.deepEqual(['Zustand', 'über', 'Uber', 'Tests', 'apple', 'Äpfel', 'B'].sort(compareForDisplay), ['Äpfel', 'apple', 'B', 'Tests', 'Uber', 'über', 'Zustand']);
+    assert.equal(compareForDisplay('API', 'api'), -1);
+    assert.equal(compareForDisplay('api', 'API'), 1);
+    assert.equal(compareForDisplay('same', 'same'), 0);
+  });
+
+  it('is a consistent order: antisymmetric, and zero only for equal strings', () => {
+    fc.assert(fc.property(fc.string(), fc.string(), (a, b) => {
+      const ab = compareForDisplay(a, b);
+      assert.equal(Math.sign(ab) + Math.sign(compareForDisplay(b, a)), 0);
+      assert.equal(ab === 0, a === b);
+    }));
   });
 });

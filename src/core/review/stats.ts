@@ -7,6 +7,7 @@ import { type Rating, RATINGS } from '../history/events';
 import { type History, type QuestionHistory, type QuestionInfo, type QuestionLookup, topicOf } from '../history/history';
 import { ATTEMPT_ROW, type EventTable, ratingOfKind } from '../history/table';
 import type { CardState, ForecastDay, QueueOptions, Scheduler } from './scheduler';
+import { compareForDisplay } from '../text';
 
 export interface StatsOptions extends QueueOptions {
   lookup?: QuestionLookup;
@@ -152,7 +153,7 @@ export function computeStats(history: History, scheduler: Scheduler, options: St
     heatmap: heatmap(dayCounts, today, options),
     reviewsPerDay: Array.from({ length: reviewDays }, (_, i) => ({ day: days.label(firstReviewDay + i), ...countsOf(sums.perDay, i * KINDS) })),
     forecast,
-    topics: topics.sort((a, b) => a.topic.localeCompare(b.topic)),
+    topics: topics.sort((a, b) => compareForDisplay(a.topic, b.topic)),
     questions: questions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
 }
