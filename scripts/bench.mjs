@@ -40,6 +40,8 @@ const SIZES = [
   ...(quick ? [] : [{ dialogues: 50_000, reps: 1, warmReps: 3, naiveReps: 0 }]),
 ];
 const VSCODE_RUNS = quick ? 3 : 7;
+/** Windows that measure only the activation, with our extension alone in its activation task. */
+const VSCODE_ALONE_RUNS = quick ? 3 : 5;
 const OPEN_DIALOGUE_ID = 'url-shortener'; // "System Design Interview" in dialogues/classic-senior-interviews.md
 const MOCK_ID = 'mock-collaborative-editor'; // "Collaborative document editor" in dialogues/mock-interviews.md
 const HISTORY_REVIEWS = 100_000;
@@ -306,22 +308,40 @@ function summarize({ bundles, loads, open, history, startup, vscode }) {
   const list = (values) => values.map((n) => round(n)).join(', ');
 
   const reported = runsOf((r) => r.runningExtensions?.ms);
-  const activation = median(reported);
   const phases = runs.map((r) => r.phases).filter(Boolean);
   const activeBeforeClick = runs.filter((r) => r.activeBeforeClick).length;
+  // The budget's figure: Running Extensions' clock with our extension alone in its activation task (see
+  // scripts/bench/vscode.mjs), as it is when a click activates it.
+  const aloneRuns = vscode?.alone?.runs.filter((r) => !r.error) ?? [];
+  const aloneReported = aloneRuns.map((r) => r.runningExtensions?.ms).filter((n) => typeof n === 'number');
+  const alone = median(aloneReported);
   const { activationEvents, everyWindow } = startup;
   row(
     'Startup: activation events',
     `${activationEvents.join(', ') || 'none'} (+ the view and the commands, on demand)${everyWindow.length ? `; in every window: ${everyWindow.join(', ')}, costing the activation below` : ''}`,
     `no *; anything eager costs ≤ ${BUDGET.activationMs} ms`,
-    !everyWindow.includes('*') && (everyWindow.length === 0 || (activation !== undefined && activation <= BUDGET.activationMs)),
+    !everyWindow.includes('*') && (everyWindow.length === 0 || (alone !== undefined && alone <= BUDGET.activationMs)),
   );
-  if (measuredIn('activation (Running Extensions)', activation)) {
+  const inVSCode = vscode?.version ? ` in VS Code ${vscode.version}` : '';
+  if (measuredIn('activation (Running Extensions, our extension alone)', alone)) {
+    const alonePhases = aloneRuns.map((r) => r.phases).filter(Boolean);
     row(
-      `Activation as "Show Running Extensions" reports it${vscode.version ? ` in VS Code ${vscode.version}` : ''} (${windows})`,
-      `${ms(activation)} (runs ${list(reported)}); VS Code's marks: code loading ${ms(median(phases.map((p) => p.codeLoadingMs)))}, activate() ${ms(median(phases.map((p) => p.activateCallMs)))}`,
+      `Activation as "Show Running Extensions" reports it${inVSCode}, our extension alone at onStartupFinished (without ${vscode.alone.leftOut.join(', ')}; median of ${aloneRuns.length} fresh windows)`,
+      `${ms(alone)} (runs ${list(aloneReported)}); VS Code's marks: code loading ${ms(median(alonePhases.map((p) => p.codeLoadingMs)))}, activate() ${ms(median(alonePhases.map((p) => p.activateCallMs)))}`,
       `≤ ${BUDGET.activationMs} ms`,
-      activation <= BUDGET.activationMs,
+      alone <= BUDGET.activationMs,
+    );
+  } else {
+    row('Activation as "Show Running Extensions" reports it, our extension alone at onStartupFinished', vscode?.alone?.error ? `not measured: ${vscode.alone.error}` : notMeasured, `≤ ${BUDGET.activationMs} ms`, undefined);
+  }
+  const activation = median(reported);
+  if (measuredIn('activation (Running Extensions)', activation)) {
+    const others = [...new Set(runs.flatMap((r) => r.inOurClock?.map((o) => o.id) ?? []))];
+    row(
+      `  in a default window (${windows}), where its clock also holds the code loading of the built-ins activated in the same task`,
+      `${ms(activation)} (runs ${list(reported)}); VS Code's marks: code loading ${ms(median(phases.map((p) => p.codeLoadingMs)))}, activate() ${ms(median(phases.map((p) => p.activateCallMs)))}; other extensions' code loading in its clock: ${others.join(', ') || 'none'}`,
+      '',
+      undefined,
     );
     row('  not counted: VS Code\'s wait for the extension\'s context (storage)', ms(median(phases.map((p) => p.contextWaitMs))), '', undefined);
     const own = runs.map((r) => r.ownActivation).filter(Boolean);
@@ -329,7 +349,7 @@ function summarize({ bundles, loads, open, history, startup, vscode }) {
     if (own.length === 0) row(ownLabel, 'not measured: no "Activated in" line in the extension\'s logs', '', undefined);
     else row(ownLabel, `${ms(median(own.map((a) => a.ms)))} (runs ${list(own.map((a) => a.ms))}): ${ms(median(own.map((a) => a.codeMs)))} + ${ms(median(own.map((a) => a.wiringMs)))}; CPU ${ms(median(own.map((a) => a.cpuMs)))} (runs ${list(own.map((a) => a.cpuMs))})`, '', undefined);
   } else {
-    row('Activation as "Show Running Extensions" reports it', notMeasured, `≤ ${BUDGET.activationMs} ms`, undefined);
+    row('  in a default window', notMeasured, '', undefined);
   }
   if (bundles.codeLoadingMs?.medianMs !== undefined) row('  loading the code in plain Node, crypto preloaded (median of 5)', `${ms(bundles.codeLoadingMs.medianMs)} without the code cache, ${ms(bundles.codeLoadingMs.warm?.medianMs)} with it`, '', undefined);
 
@@ -467,9 +487,9 @@ function summarize({ bundles, loads, open, history, startup, vscode }) {
     row('Timer while the player is hidden (messages the extension host sent)', notMeasured, '1/s visible, 0 hidden, none kept alive, full state when shown', undefined);
   }
 
-  const failures = vscode?.failures ?? [];
+  const failures = [...(vscode?.failures ?? []), ...(vscode?.alone?.failures ?? [])];
   if (failures.length > 0) {
-    const failedRuns = vscode.runs.filter((r) => r.error).length;
+    const failedRuns = [...vscode.runs, ...(vscode.alone?.runs ?? [])].filter((r) => r.error).length;
     row('VS Code windows that failed (each retried once)', failures.map((f) => `run ${f.run} attempt ${f.attempt}: ${f.error}`).join('; '), '', failedRuns === 0 ? undefined : false);
   }
   return { rows, spread, missing };
@@ -512,7 +532,7 @@ async function main() {
       try {
         const { measureInVSCode } = await import('./bench/vscode.mjs');
         const { CODE_SERVER_VERSION } = await import('./vscode-web.mjs');
-        vscode = await measureInVSCode({ extensionPath: bundles.folder, runs: VSCODE_RUNS, dialogueId: OPEN_DIALOGUE_ID, mockId: MOCK_ID, timerWindowMs: 3000, log });
+        vscode = await measureInVSCode({ extensionPath: bundles.folder, runs: VSCODE_RUNS, aloneRuns: VSCODE_ALONE_RUNS, dialogueId: OPEN_DIALOGUE_ID, mockId: MOCK_ID, timerWindowMs: 3000, log });
         vscode.version = CODE_SERVER_VERSION.replace(/^4\./, '1.');
       } catch (error) {
         vscode = { error: error instanceof Error ? error.message.split('\n')[0] : String(error) };

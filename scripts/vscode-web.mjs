@@ -157,6 +157,25 @@ export function ensureVSCode() {
   return { node, entry: path.join(csHome, 'out', 'node', 'entry.js'), cache };
 }
 
+/**
+ * The ids of VS Code's built-in extensions (in the cached code-server) that declare `activationEvent`, such as
+ * 'onStartupFinished': VS Code activates them in the same task as every other extension with that event.
+ */
+export function builtInExtensionsActivatedOn(activationEvent) {
+  const folder = path.join(path.dirname(path.dirname(path.dirname(ensureVSCode().entry))), 'lib', 'vscode', 'extensions');
+  const ids = [];
+  for (const name of fs.readdirSync(folder)) {
+    let manifest;
+    try {
+      manifest = JSON.parse(fs.readFileSync(path.join(folder, name, 'package.json'), 'utf8'));
+    } catch {
+      continue; // node_modules and other folders without a manifest
+    }
+    if (manifest.activationEvents?.includes(activationEvent)) ids.push(`${manifest.publisher}.${manifest.name}`);
+  }
+  return ids.sort();
+}
+
 /** The Chromium to drive: $CHROME_PATH, else a system Chromium or Chrome. Throws with what to install. */
 export function findChromium() {
   const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -352,6 +371,8 @@ export async function installVsix({ vsix, extensionsDir }) {
  * @property {string[]} [extraVsix]     more .vsix files to install likewise (e.g. the scripted test model in
  *                                      test/fixtures/fake-lm); default: $INTERVIEW_DIALOGUES_EXTRA_VSIX, split on ':'
  * @property {boolean} [smokeDriver]    start with --vscode-option enable-smoke-test-driver (integration tests)
+ * @property {string[]} [skipBuiltInExtensions]  ids of VS Code's built-in extensions the server leaves out
+ *                                      (VSCODE_SKIP_BUILTIN_EXTENSIONS; a web window ignores --disable-extension)
  * @property {string} [locale]          display language, e.g. 'de': code-server's --locale with a stub language pack
  *                                      (see writeStubLanguagePack), so vscode.env.language and the manifest follow it
  * @property {number} [port]            port to bind (default: a free one)
@@ -449,6 +470,7 @@ async function startOnce(node, entry, port, options) {
       XDG_DATA_HOME: path.join(root, 'data'), // code-server's own logs, not in ~/.local/share
       XDG_CONFIG_HOME: path.join(root, 'config'),
       TMPDIR: path.join(root, 'tmp'), // its IPC sockets and the TypeScript server's files go away with it
+      ...(options.skipBuiltInExtensions ? { VSCODE_SKIP_BUILTIN_EXTENSIONS: options.skipBuiltInExtensions.join(',') } : {}),
       ...options.env,
     }),
   });

@@ -76,7 +76,7 @@ function activationPhases() {
     const id = mark.name.startsWith('code/extHost/willLoadExtensionCode/') ? mark.name.slice('code/extHost/willLoadExtensionCode/'.length) : undefined;
     if (!id || id === EXTENSION_ID) continue;
     const done = marks.find((m) => m.name === `code/extHost/didLoadExtensionCode/${id}` && m.startTime >= mark.startTime)?.startTime;
-    if (done !== undefined && done <= willLoad && mark.startTime >= willLoad - 500) others.push({ id, ms: done - mark.startTime });
+    if (done !== undefined && done <= willLoad && mark.startTime >= willLoad - 500) others.push({ id, ms: done - mark.startTime, startedBeforeOursMs: willLoad - mark.startTime });
   }
   // The marks are wall-clock times (ms since 1970), so the page can place them after its click.
   return { codeLoadingMs: didLoad - willLoad, contextWaitMs: willActivate - didLoad, activateCallMs: didActivate - willActivate, startedAt: willLoad, activatedAt: didActivate, othersLoadingJustBefore: others };
@@ -97,6 +97,8 @@ exports.run = async function run() {
     await vscode.commands.executeCommand('workbench.action.showRuntimeExtensions');
     say({ type: 'activation', run: plan.run, phases: activationPhases() });
     await waitForSignal(dir, `read-activation-${plan.window}`);
+    // A window that measures only the activation (see scripts/bench/vscode.mjs) ends here.
+    if (plan.activationOnly) return;
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 
     const commandAt = Date.now(); // wall clock, compared with the webview's own clock by the page side

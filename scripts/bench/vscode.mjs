@@ -1,8 +1,10 @@
 // The benchmark's real-VS-Code part, measured in code-server + headless Chromium with the project's harness
 // (scripts/vscode-web.mjs): click on the activity-bar icon → first topic row, activation as "Developer: Show Running
 // Extensions" reports it, the first library load, the player's first paint and the timer's traffic to a hidden
-// player. One server; each window is a fresh page, so a fresh window and extension host, on a fresh copy of the
-// sample workspace. A window that fails is retried once in a fresh window; both errors are kept in the results.
+// player. Each window is a fresh page, so a fresh window and extension host, on a fresh copy of the sample
+// workspace. A second server, without VS Code's own onStartupFinished built-ins, times the activation with our
+// extension alone in its activation task. A window that fails is retried once in a fresh window; both errors are kept
+// in the results.
 /* global document, performance, addEventListener, requestAnimationFrame, MutationObserver -- in functions evaluated inside the page */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -11,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildFakeLm } from '../../test/fixtures/fake-lm/build.mjs';
 import { writeSeededHistory } from '../../test/fixtures/seeded-history.mjs';
-import { EXTENSION_ID, FIXTURE_WORKSPACE, RESULTS_DIR, copyToTemp, findChromium, launchChromium, startServer } from '../vscode-web.mjs';
+import { EXTENSION_ID, FIXTURE_WORKSPACE, RESULTS_DIR, builtInExtensionsActivatedOn, copyToTemp, findChromium, launchChromium, startServer } from '../vscode-web.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const MARK = '\u2063bench ';
@@ -31,10 +33,10 @@ const WINDOW_DEADLINE_MS = 180_000;
 const unstyle = (text) => text.replace(/^%c\s*[A-Z]+\s+color:\s*#[0-9a-fA-F]{3,6}\s?/, '');
 
 /**
- * @param {{ extensionPath: string, runs: number, dialogueId: string, mockId: string, timerWindowMs: number, settleMs?: number, log: (line: string) => void }} options
- * @returns {Promise<{ runs: object[], failures: object[], timer?: object, hiddenWebviews?: object, serverReadyMs: number }>}
+ * @param {{ extensionPath: string, runs: number, aloneRuns: number, dialogueId: string, mockId: string, timerWindowMs: number, settleMs?: number, log: (line: string) => void }} options
+ * @returns {Promise<{ runs: object[], failures: object[], timer?: object, hiddenWebviews?: object, serverReadyMs: number, alone: { leftOut: string[], runs: object[], failures: object[] } }>}
  */
-export async function measureInVSCode({ extensionPath, runs, dialogueId, mockId, timerWindowMs, settleMs = 3000, log }) {
+export async function measureInVSCode({ extensionPath, runs, aloneRuns, dialogueId, mockId, timerWindowMs, settleMs = 3000, log }) {
   findChromium(); // throws with what to install
   const signals = await fsp.mkdtemp(path.join(os.tmpdir(), 'interview-dialogues-bench-signals-'));
   const testsPath = path.join(HERE, 'vscode-run.js');
@@ -48,38 +50,38 @@ export async function measureInVSCode({ extensionPath, runs, dialogueId, mockId,
     const historyFolder = path.join(signals, 'history');
     // Four months of practice, so the statistics view draws every chart.
     await writeSeededHistory(historyFolder);
-    server = await startServer({
+    const serverOptions = {
       smokeDriver: true,
       env: { INTERVIEW_DIALOGUES_BENCH_DIR: signals },
       extraVsix: [buildFakeLm()],
       settings: { 'interviewDialogues.interviewer.enabled': true },
       // A machine setting: a remote window reads it only from the server's machine settings.
       machineSettings: { 'interviewDialogues.historyFolder': historyFolder },
-    });
+    };
+    server = await startServer(serverOptions);
     results.serverReadyMs = server.readyMs;
     browser = await launchChromium();
     results.codeCache = await warmCodeCache({ server, browser, extensionPath });
     log(`  a first window wrote the code cache (${results.codeCache.files.join(', ')}) in ${(results.codeCache.ms / 1000).toFixed(1)} s; every window measured starts with it`);
-    for (let run = 1; run <= runs; run++) {
-      const timerCheck = run === runs;
-      let outcome;
-      for (let attempt = 1; attempt <= 2; attempt++) {
-        window += 1;
-        const plan = { run, window, dialogueId, mockId, timerCheck, timerWindowMs, settleMs };
-        await fsp.writeFile(path.join(signals, 'plan.json'), JSON.stringify(plan));
-        outcome = await oneWindow({ server, browser, extensionPath, testsPath, signals, plan, seenLogs });
-        if (!outcome.run.error) break;
-        results.failures.push({ run, attempt, error: outcome.run.error, screenshot: outcome.run.screenshot });
-        log(`  run ${run}/${runs}, window ${window}: ERROR ${outcome.run.error}${outcome.run.screenshot ? ` (screenshot ${path.relative(process.cwd(), outcome.run.screenshot)})` : ''}${attempt === 1 ? '; retrying in a fresh window' : '; failed again'}`);
-      }
-      results.runs.push(outcome.run);
-      if (outcome.timer) results.timer = outcome.timer;
-      if (outcome.hiddenWebviews) results.hiddenWebviews = outcome.hiddenWebviews;
-      const r = outcome.run;
-      if (!r.error) {
-        const p = r.phases;
-        log(`  run ${run}/${runs}: click → first topic row ${fmt(r.clickToRowMs)} ms, Running Extensions "${r.runningExtensions?.text}"${p ? ` (code ${fmt(p.codeLoadingMs)} + context wait ${fmt(p.contextWaitMs)} + activate() ${fmt(p.activateCallMs)}; loaded just before ours: ${p.othersLoadingJustBefore?.map((o) => `${o.id} ${fmt(o.ms)}`).join(', ') || 'none'})` : ''}, first render ${fmt(r.firstRenderMs)} ms into the webview, command → first turn ${fmt(r.commandToRenderMs)} ms, stats ${fmt(r.stats?.firstRequestToMarkMs)} ms from its first request, mock start → first prompt ${fmt(r.mock?.sinceMs)} ms, first chunk → words ${fmt(r.followUp?.firstChunkToWordsMs)} ms (load ${os.loadavg()[0].toFixed(2)})`);
-      }
+    const measure = (count, extra, into, describe) => measureWindows({ count, extra, into, describe, server, browser, extensionPath, testsPath, signals, seenLogs, log, nextWindow: () => ++window });
+    Object.assign(results, await measure(runs, { dialogueId, mockId, timerWindowMs, settleMs }, results, describeRun));
+    await server.stop();
+
+    // VS Code starts the Running Extensions clock of every extension activated at onStartupFinished in one task, before
+    // an await, so each clock also holds the code loading of the extensions ahead of it (built-ins first, then by
+    // folder name). A second server without VS Code's own onStartupFinished built-ins leaves ours alone in that
+    // task, as it is when a click activates it: the clock then times our activation only.
+    const leftOut = builtInExtensionsActivatedOn('onStartupFinished');
+    log(`  our extension alone at onStartupFinished (without ${leftOut.join(', ')}), ${aloneRuns} fresh windows…`);
+    results.alone = { leftOut, runs: [], failures: [] };
+    try {
+      server = await startServer({ ...serverOptions, skipBuiltInExtensions: leftOut });
+      await warmCodeCache({ server, browser, extensionPath });
+      await measure(aloneRuns, { activationOnly: true, settleMs }, results.alone, describeActivation);
+    } catch (error) {
+      // The figures of the first server stand; the table says this one was not measured.
+      results.alone.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      log(`  not measured: ${results.alone.error}`);
     }
   } finally {
     await browser?.close().catch(() => undefined);
@@ -87,6 +89,55 @@ export async function measureInVSCode({ extensionPath, runs, dialogueId, mockId,
     await fsp.rm(signals, { recursive: true, force: true });
   }
   return results;
+}
+
+/**
+ * Measures `count` runs, each in a fresh window; a window that fails is retried once in another. Pushes each run
+ * into `into.runs` and each failed window into `into.failures`; returns what the timer check found.
+ */
+async function measureWindows({ count, extra, into, describe, server, browser, extensionPath, testsPath, signals, seenLogs, log, nextWindow }) {
+  const found = {};
+  for (let run = 1; run <= count; run++) {
+    let outcome;
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const window = nextWindow();
+      const plan = { run, window, timerCheck: run === count && !extra.activationOnly, ...extra };
+      await fsp.writeFile(path.join(signals, 'plan.json'), JSON.stringify(plan));
+      outcome = await oneWindow({ server, browser, extensionPath, testsPath, signals, plan, seenLogs });
+      if (!outcome.run.error) break;
+      into.failures.push({ run, attempt, error: outcome.run.error, screenshot: outcome.run.screenshot });
+      log(`  run ${run}/${count}, window ${window}: ERROR ${outcome.run.error}${outcome.run.screenshot ? ` (screenshot ${path.relative(process.cwd(), outcome.run.screenshot)})` : ''}${attempt === 1 ? '; retrying in a fresh window' : '; failed again'}`);
+    }
+    into.runs.push(outcome.run);
+    if (outcome.timer) found.timer = outcome.timer;
+    if (outcome.hiddenWebviews) found.hiddenWebviews = outcome.hiddenWebviews;
+    if (!outcome.run.error) log(`  run ${run}/${count}: ${describe(outcome.run)} (load ${os.loadavg()[0].toFixed(2)})`);
+  }
+  return found;
+}
+
+/**
+ * The other extensions whose code loading Running Extensions' clock of ours holds: those that started loading after
+ * that clock did (its figure less our code loading and activate() call, before our code loading started).
+ */
+function loadedInOurClock(run) {
+  const p = run.phases;
+  const reported = run.runningExtensions?.ms;
+  if (!p || reported === undefined) return [];
+  // The figure and the marks are whole milliseconds apart: 1 ms of slack.
+  const clockStartedBeforeOursMs = reported - p.codeLoadingMs - p.activateCallMs + 1;
+  return (p.othersLoadingJustBefore ?? []).filter((o) => o.startedBeforeOursMs <= clockStartedBeforeOursMs);
+}
+
+/** The activation figures of one window: Running Extensions' number and VS Code's marks behind it. */
+function describeActivation(r) {
+  const p = r.phases;
+  const others = r.inOurClock?.map((o) => `${o.id} ${fmt(o.ms)}`).join(', ') || 'none';
+  return `Running Extensions "${r.runningExtensions?.text}"${p ? ` (code ${fmt(p.codeLoadingMs)} + context wait ${fmt(p.contextWaitMs)} + activate() ${fmt(p.activateCallMs)}; in its clock too: ${others})` : ''}${r.ownActivation ? `, its own log: ${fmt(r.ownActivation.ms)} ms` : ''}`;
+}
+
+function describeRun(r) {
+  return `click → first topic row ${fmt(r.clickToRowMs)} ms, ${describeActivation(r)}, first render ${fmt(r.firstRenderMs)} ms into the webview, command → first turn ${fmt(r.commandToRenderMs)} ms, stats ${fmt(r.stats?.firstRequestToMarkMs)} ms from its first request, mock start → first prompt ${fmt(r.mock?.sinceMs)} ms, first chunk → words ${fmt(r.followUp?.firstChunkToWordsMs)} ms`;
 }
 
 /**
@@ -121,12 +172,13 @@ async function codeCacheFiles(userDataDir) {
 }
 
 /**
- * The first library load in each extension host whose log is not in `seen` yet, as the extension logs it: "Loaded N
- * dialogues from M files (P parsed) in X ms (shipped library S ms while finding workspace packs F ms, then R ms)",
- * with the wall-clock time at which it ended (the log line's time stamp, local time).
+ * What each extension host whose log is not in `seen` yet logged for the extension: its activation ("Activated in X
+ * ms: loading the code Y ms, wiring Z ms; CPU C ms") and its first library load ("Loaded N dialogues from M files (P
+ * parsed) in X ms (shipped library S ms while finding workspace packs F ms, then R ms)") with the wall-clock time at
+ * which it ended (the log line's time stamp, local time). Either is undefined when its line is missing.
  */
-async function newLibraryLoads(userDataDir, seen) {
-  const loads = [];
+async function newExtensionLogs(userDataDir, seen) {
+  const logs = [];
   const entries = await fsp.readdir(path.join(userDataDir, 'logs'), { recursive: true, withFileTypes: true }).catch(() => []);
   for (const entry of entries) {
     const file = path.join(entry.parentPath ?? entry.path, entry.name);
@@ -136,11 +188,14 @@ async function newLibraryLoads(userDataDir, seen) {
     const activated = /\[info\] Activated in ([\d.]+) ms: loading the code ([\d.]+) ms, wiring ([\d.]+) ms; CPU ([\d.]+) ms/.exec(text);
     const activation = activated ? { ms: Number(activated[1]), codeMs: Number(activated[2]), wiringMs: Number(activated[3]), cpuMs: Number(activated[4]) } : undefined;
     const match = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[info\] Loaded (\d+) dialogues from (\d+) files \((\d+) parsed\) in (\d+) ms \((?:shipped library (\d+) ms while )?finding workspace packs (\d+) ms, then (\d+) ms\)/m.exec(text);
-    if (!match) continue;
-    const [dialogues, files, parsed, total, shipped, finding, rest] = match.slice(3).map((n) => (n === undefined ? undefined : Number(n)));
-    loads.push({ dialogues, files, parsed, ms: total, shippedMs: shipped, findingMs: finding, restMs: rest, endedAt: new Date(`${match[1]}T${match[2]}`).getTime(), activation });
+    let firstLoad;
+    if (match) {
+      const [dialogues, files, parsed, total, shipped, finding, rest] = match.slice(3).map((n) => (n === undefined ? undefined : Number(n)));
+      firstLoad = { dialogues, files, parsed, ms: total, shippedMs: shipped, findingMs: finding, restMs: rest, endedAt: new Date(`${match[1]}T${match[2]}`).getTime() };
+    }
+    logs.push({ activation, firstLoad });
   }
-  return loads;
+  return logs;
 }
 
 const fmt = (n) => (typeof n === 'number' ? n.toFixed(1) : '–');
@@ -298,6 +353,46 @@ async function oneWindow({ server, browser, extensionPath, testsPath, signals, p
       }
     };
 
+    // The player, the timer's traffic, the statistics view and the mock interview, in that order.
+    const theRest = async () => {
+      const command = await waitMessage('command');
+      run.commandMs = command.commandMs;
+      Object.assign(run, await firstPaint(page, command.commandAt));
+      await signal('painted');
+
+      if (plan.timerCheck) {
+        const hidden = await waitMessage('hidden');
+        out.hiddenWebviews = await page.evaluate((id) => {
+          const frames = [...document.querySelectorAll('iframe.webview')];
+          return { iframes: frames.length, ours: frames.filter((f) => (f.getAttribute('src') ?? '').includes(`extensionId=${id}`)).length };
+        }, EXTENSION_ID);
+        out.hiddenWebviews.playerVisible = hidden.playerVisible;
+        out.hiddenWebviews.draftOpen = hidden.draftOpen;
+        await signal('counted');
+        const timer = await waitMessage('timer');
+        out.timer = { windowMs: timer.windowMs, counts };
+      }
+
+      const stats = await waitMessage('stats');
+      run.stats = await webviewTiming(page, { ready: '#stats > *', mark: STATS_RENDER, since: stats.commandAt });
+      await signal('stats');
+
+      const mock = await waitMessage('mock');
+      run.mock = await webviewTiming(page, { ready: '#session-items li.turn', mark: FIRST_PROMPT, since: mock.commandAt });
+      await signal('mock');
+
+      await waitMessage('followUp');
+      const words = await webviewTiming(page, { mark: FIRST_WORDS });
+      const followUp = await waitMessage('followUpDone');
+      if (followUp.firstChunkAt === undefined) throw new Error('the scripted model sent no chunk');
+      run.followUp = {
+        chunksSent: followUp.chunksSent,
+        firstChunkToWordsMs: words.markAt - followUp.firstChunkAt,
+        ...(followUp.receivedAt !== undefined ? { relayMs: followUp.receivedAt - followUp.firstChunkAt, receivedToWordsMs: words.markAt - followUp.receivedAt } : {}),
+      };
+      await signal('streamed');
+    };
+
     await page.goto(server.workbenchUrl(workspace, [
       ['extensionDevelopmentPath', server.remoteUri(extensionPath)],
       ['extensionTestsPath', server.remoteUri(testsPath)],
@@ -311,50 +406,16 @@ async function oneWindow({ server, browser, extensionPath, testsPath, signals, p
     const activation = await waitMessage('activation');
     run.phases = activation.phases;
     run.runningExtensions = await readRunningExtensions(page);
+    run.inOurClock = loadedInOurClock(run);
     await signal('read-activation');
-
-    const command = await waitMessage('command');
-    run.commandMs = command.commandMs;
-    Object.assign(run, await firstPaint(page, command.commandAt));
-    await signal('painted');
-
-    if (plan.timerCheck) {
-      const hidden = await waitMessage('hidden');
-      out.hiddenWebviews = await page.evaluate((id) => {
-        const frames = [...document.querySelectorAll('iframe.webview')];
-        return { iframes: frames.length, ours: frames.filter((f) => (f.getAttribute('src') ?? '').includes(`extensionId=${id}`)).length };
-      }, EXTENSION_ID);
-      out.hiddenWebviews.playerVisible = hidden.playerVisible;
-      out.hiddenWebviews.draftOpen = hidden.draftOpen;
-      await signal('counted');
-      const timer = await waitMessage('timer');
-      out.timer = { windowMs: timer.windowMs, counts };
-    }
-
-    const stats = await waitMessage('stats');
-    run.stats = await webviewTiming(page, { ready: '#stats > *', mark: STATS_RENDER, since: stats.commandAt });
-    await signal('stats');
-
-    const mock = await waitMessage('mock');
-    run.mock = await webviewTiming(page, { ready: '#session-items li.turn', mark: FIRST_PROMPT, since: mock.commandAt });
-    await signal('mock');
-
-    await waitMessage('followUp');
-    const words = await webviewTiming(page, { mark: FIRST_WORDS });
-    const followUp = await waitMessage('followUpDone');
-    if (followUp.firstChunkAt === undefined) throw new Error('the scripted model sent no chunk');
-    run.followUp = {
-      chunksSent: followUp.chunksSent,
-      firstChunkToWordsMs: words.markAt - followUp.firstChunkAt,
-      ...(followUp.receivedAt !== undefined ? { relayMs: followUp.receivedAt - followUp.firstChunkAt, receivedToWordsMs: words.markAt - followUp.receivedAt } : {}),
-    };
-    await signal('streamed');
+    if (!plan.activationOnly) await theRest();
 
     const result = await finished;
     if (result.error) throw new Error(result.error);
     if (result.code !== 0) throw new Error(`the extension host run failed (exit ${result.code})`);
-    [run.firstLoad] = await newLibraryLoads(server.userDataDir, seenLogs);
-    run.ownActivation = run.firstLoad?.activation;
+    const [logged] = await newExtensionLogs(server.userDataDir, seenLogs);
+    run.firstLoad = logged?.firstLoad;
+    run.ownActivation = logged?.activation;
     run.clickTimeline = clickTimeline(run);
   } catch (error) {
     run.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
