@@ -41,7 +41,7 @@ const SIZES = [
 ];
 const VSCODE_RUNS = quick ? 3 : 7;
 /** Windows that measure only the activation, with our extension alone in its activation task. */
-const VSCODE_ALONE_RUNS = quick ? 3 : 5;
+const VSCODE_ALONE_RUNS = quick ? 3 : 9;
 const OPEN_DIALOGUE_ID = 'url-shortener'; // "System Design Interview" in dialogues/classic-senior-interviews.md
 const MOCK_ID = 'mock-collaborative-editor'; // "Collaborative document editor" in dialogues/mock-interviews.md
 const HISTORY_REVIEWS = 100_000;
