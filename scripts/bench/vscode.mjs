@@ -3,7 +3,7 @@
 // Extensions" reports it, the first library load, the player's first paint and the timer's traffic to a hidden
 // player. Each window is a fresh page, so a fresh window and extension host, on a fresh copy of the sample
 // workspace. A second server, without VS Code's own onStartupFinished built-ins, times the activation with our
-// extension alone in its activation task. A window that fails is retried once in a fresh window; both errors are kept
+// extension alone in its activation task, in windows taking turns with the first server's. A window that fails is retried once in a fresh window; both errors are kept
 // in the results.
 /* global document, performance, addEventListener, requestAnimationFrame, MutationObserver -- in functions evaluated inside the page */
 import fs from 'node:fs';
@@ -41,6 +41,7 @@ export async function measureInVSCode({ extensionPath, runs, aloneRuns, dialogue
   const signals = await fsp.mkdtemp(path.join(os.tmpdir(), 'interview-dialogues-bench-signals-'));
   const testsPath = path.join(HERE, 'vscode-run.js');
   let server;
+  let aloneServer;
   let browser;
   const results = { runs: [], failures: [], serverReadyMs: 0 };
   let window = 0;
@@ -63,56 +64,57 @@ export async function measureInVSCode({ extensionPath, runs, aloneRuns, dialogue
     browser = await launchChromium();
     results.codeCache = await warmCodeCache({ server, browser, extensionPath });
     log(`  a first window wrote the code cache (${results.codeCache.files.join(', ')}) in ${(results.codeCache.ms / 1000).toFixed(1)} s; every window measured starts with it`);
-    const measure = (count, extra, into, describe) => measureWindows({ count, extra, into, describe, server, browser, extensionPath, testsPath, signals, seenLogs, log, nextWindow: () => ++window });
-    Object.assign(results, await measure(runs, { dialogueId, mockId, timerWindowMs, settleMs }, results, describeRun));
-    await server.stop();
 
     // VS Code starts the Running Extensions clock of every extension activated at onStartupFinished in one task, before
     // an await, so each clock also holds the code loading of the extensions ahead of it (built-ins first, then by
     // folder name). A second server without VS Code's own onStartupFinished built-ins leaves ours alone in that
-    // task, as it is when a click activates it: the clock then times our activation only.
+    // task, as it is when a click activates it: the clock then times our activation only. Its windows take turns
+    // with the first server's, so both figures are taken under the same load.
     const leftOut = builtInExtensionsActivatedOn('onStartupFinished');
-    log(`  our extension alone at onStartupFinished (without ${leftOut.join(', ')}), ${aloneRuns} fresh windows…`);
     results.alone = { leftOut, runs: [], failures: [] };
     try {
-      server = await startServer({ ...serverOptions, skipBuiltInExtensions: leftOut });
-      await warmCodeCache({ server, browser, extensionPath });
-      await measure(aloneRuns, { activationOnly: true, settleMs }, results.alone, describeActivation);
+      aloneServer = await startServer({ ...serverOptions, skipBuiltInExtensions: leftOut });
+      await warmCodeCache({ server: aloneServer, browser, extensionPath });
+      log(`  taking turns: ${runs} windows measuring everything, ${aloneRuns} measuring the activation with our extension alone at onStartupFinished (without ${leftOut.join(', ')})`);
     } catch (error) {
-      // The figures of the first server stand; the table says this one was not measured.
+      // The first server's figures stand; the table says this one was not measured.
       results.alone.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      log(`  not measured: ${results.alone.error}`);
+      log(`  the activation alone: not measured: ${results.alone.error}`);
+    }
+    const measure = (target, run, count, extra, into, describe) => measureRun({ run, count, extra, into, describe, server: target, browser, extensionPath, testsPath, signals, seenLogs, log, nextWindow: () => ++window });
+    for (let run = 1; run <= Math.max(runs, aloneRuns); run++) {
+      if (run <= runs) Object.assign(results, await measure(server, run, runs, { dialogueId, mockId, timerWindowMs, settleMs }, results, describeRun));
+      if (run <= aloneRuns && aloneServer) await measure(aloneServer, run, aloneRuns, { activationOnly: true, settleMs }, results.alone, (r) => `alone: ${describeActivation(r)}`);
     }
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.stop();
+    await aloneServer?.stop();
     await fsp.rm(signals, { recursive: true, force: true });
   }
   return results;
 }
 
 /**
- * Measures `count` runs, each in a fresh window; a window that fails is retried once in another. Pushes each run
- * into `into.runs` and each failed window into `into.failures`; returns what the timer check found.
+ * Measures run `run` of `count` in a fresh window; a window that fails is retried once in another. Pushes the run into
+ * `into.runs` and each failed window into `into.failures`; returns what the timer check found.
  */
-async function measureWindows({ count, extra, into, describe, server, browser, extensionPath, testsPath, signals, seenLogs, log, nextWindow }) {
+async function measureRun({ run, count, extra, into, describe, server, browser, extensionPath, testsPath, signals, seenLogs, log, nextWindow }) {
   const found = {};
-  for (let run = 1; run <= count; run++) {
-    let outcome;
-    for (let attempt = 1; attempt <= 2; attempt++) {
-      const window = nextWindow();
-      const plan = { run, window, timerCheck: run === count && !extra.activationOnly, ...extra };
-      await fsp.writeFile(path.join(signals, 'plan.json'), JSON.stringify(plan));
-      outcome = await oneWindow({ server, browser, extensionPath, testsPath, signals, plan, seenLogs });
-      if (!outcome.run.error) break;
-      into.failures.push({ run, attempt, error: outcome.run.error, screenshot: outcome.run.screenshot });
-      log(`  run ${run}/${count}, window ${window}: ERROR ${outcome.run.error}${outcome.run.screenshot ? ` (screenshot ${path.relative(process.cwd(), outcome.run.screenshot)})` : ''}${attempt === 1 ? '; retrying in a fresh window' : '; failed again'}`);
-    }
-    into.runs.push(outcome.run);
-    if (outcome.timer) found.timer = outcome.timer;
-    if (outcome.hiddenWebviews) found.hiddenWebviews = outcome.hiddenWebviews;
-    if (!outcome.run.error) log(`  run ${run}/${count}: ${describe(outcome.run)} (load ${os.loadavg()[0].toFixed(2)})`);
+  let outcome;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const window = nextWindow();
+    const plan = { run, window, timerCheck: run === count && !extra.activationOnly, ...extra };
+    await fsp.writeFile(path.join(signals, 'plan.json'), JSON.stringify(plan));
+    outcome = await oneWindow({ server, browser, extensionPath, testsPath, signals, plan, seenLogs });
+    if (!outcome.run.error) break;
+    into.failures.push({ run, attempt, error: outcome.run.error, screenshot: outcome.run.screenshot });
+    log(`  run ${run}/${count}, window ${window}: ERROR ${outcome.run.error}${outcome.run.screenshot ? ` (screenshot ${path.relative(process.cwd(), outcome.run.screenshot)})` : ''}${attempt === 1 ? '; retrying in a fresh window' : '; failed again'}`);
   }
+  into.runs.push(outcome.run);
+  if (outcome.timer) found.timer = outcome.timer;
+  if (outcome.hiddenWebviews) found.hiddenWebviews = outcome.hiddenWebviews;
+  if (!outcome.run.error) log(`  run ${run}/${count}: ${describe(outcome.run)} (load ${os.loadavg()[0].toFixed(2)})`);
   return found;
 }
 
