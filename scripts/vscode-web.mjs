@@ -112,7 +112,7 @@ function codeServerComplete(dir) {
 /**
  * Installs Node 24 and code-server into the cache unless a marker file for the version says they are there.
  * An install made earlier with the same commands but no marker is checked and adopted, not repeated.
- * @returns {{ node: string, entry: string, cache: string }}
+ * @returns {{ node: string, entry: string, cache: string, home: string }}  `home`: code-server's install folder
  */
 export function ensureVSCode() {
   const cache = cacheDir();
@@ -154,7 +154,7 @@ export function ensureVSCode() {
     }
     fs.writeFileSync(csMarker, `${new Date().toISOString()}\n`);
   }
-  return { node, entry: path.join(csHome, 'out', 'node', 'entry.js'), cache };
+  return { node, entry: path.join(csHome, 'out', 'node', 'entry.js'), cache, home: csHome };
 }
 
 /**
@@ -162,7 +162,7 @@ export function ensureVSCode() {
  * 'onStartupFinished': VS Code activates them in the same task as every other extension with that event.
  */
 export function builtInExtensionsActivatedOn(activationEvent) {
-  const folder = path.join(path.dirname(path.dirname(path.dirname(ensureVSCode().entry))), 'lib', 'vscode', 'extensions');
+  const folder = path.join(ensureVSCode().home, 'lib', 'vscode', 'extensions');
   const ids = [];
   for (const name of fs.readdirSync(folder)) {
     let manifest;

@@ -3,8 +3,8 @@
 // Extensions" reports it, the first library load, the player's first paint and the timer's traffic to a hidden
 // player. Each window is a fresh page, so a fresh window and extension host, on a fresh copy of the sample
 // workspace. A second server, without VS Code's own onStartupFinished built-ins, times the activation with our
-// extension alone in its activation task, in windows taking turns with the first server's. A window that fails is retried once in a fresh window; both errors are kept
-// in the results.
+// extension alone in its activation task, in windows taking turns with the first server's. A window that fails is
+// retried once in a fresh window; both errors are kept in the results.
 /* global document, performance, addEventListener, requestAnimationFrame, MutationObserver -- in functions evaluated inside the page */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -356,7 +356,7 @@ async function oneWindow({ server, browser, extensionPath, testsPath, signals, p
     };
 
     // The player, the timer's traffic, the statistics view and the mock interview, in that order.
-    const theRest = async () => {
+    const measureTheViews = async () => {
       const command = await waitMessage('command');
       run.commandMs = command.commandMs;
       Object.assign(run, await firstPaint(page, command.commandAt));
@@ -410,7 +410,7 @@ async function oneWindow({ server, browser, extensionPath, testsPath, signals, p
     run.runningExtensions = await readRunningExtensions(page);
     run.inOurClock = loadedInOurClock(run);
     await signal('read-activation');
-    if (!plan.activationOnly) await theRest();
+    if (!plan.activationOnly) await measureTheViews();
 
     const result = await finished;
     if (result.error) throw new Error(result.error);
