@@ -11,7 +11,7 @@ import { globMatcher } from './glob';
 import { Library } from './library';
 import { DEFAULT_MAX_FILE_BYTES, fileProblem, loadDialogueBytes, oversizeProblem } from './load';
 import type { Dialogue, DialogueKind, Level, ParseResult } from './model';
-import { truncatedHead } from './text';
+import { orderBy, truncatedHead } from './text';
 import { withDialogueId } from './uniqueId';
 
 export type EntryType = 'file' | 'directory' | 'symlinkToFile' | 'symlinkToDirectory' | 'other';
@@ -300,15 +300,9 @@ export class LibraryLoader {
 /**
  * The order of files in a folder, which decides which of two dialogues with the same id keeps it: case folded,
  * then by code unit, the same on every machine. `localeCompare` would follow the machine's language (Swedish puts
- * `ä` after `z`), so two machines sharing a history could give a renamed dialogue different ids; its first use in a
- * process also costs about 25 ms of ICU set-up, which the first library load paid.
+ * `ä` after `z`), so two machines sharing a history could give a renamed dialogue different ids.
  */
-function compareNames(a: string, b: string): number {
-  const foldedA = a.toLowerCase();
-  const foldedB = b.toLowerCase();
-  if (foldedA !== foldedB) return foldedA < foldedB ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+const compareNames = orderBy((name) => name.toLowerCase());
 
 /** Question prompts are cut to this length in index entries; the full dialogue has them whole. */
 const INDEX_PROMPT_LENGTH = 200;
