@@ -3,6 +3,7 @@
  * export/import, FSRS scheduling (ts-fsrs) and statistics. The extension bundle keeps it in dist/lazy-history.js,
  * so activation neither reads nor compiles it (esbuild.mjs, "lazy chunks").
  */
+import './displayLanguage';
 export * as checkpoint from '../core/history/checkpoint';
 export * as days from '../core/review/days';
 export * as history from '../core/history/history';

@@ -3,6 +3,7 @@
  * states, and the stored attempt of a running answer. Loaded when the first such value arrives
  * (dist/lazy-protocol.js; see esbuild.mjs, "lazy chunks").
  */
+import './displayLanguage';
 export { parseStoredAttempt } from '../core/storedAttempt';
 export { parsePersistedPlayerState, parseWebviewMessage } from '../protocol/player';
 export { parsePersistedReview, parseReviewMessage } from '../protocol/review';
