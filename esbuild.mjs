@@ -50,7 +50,7 @@ const lazyYamlPlugin = {
  * its own (dist/lazy-<name>.js), so activation neither reads nor compiles it. With dynamic import marked
  * unsupported, esbuild turns `import()` of that file into a `require` when it is first needed.
  */
-const LAZY_CHUNKS = ['history', 'library', 'mock', 'protocol'];
+const LAZY_CHUNKS = ['history', 'library', 'mock', 'practice', 'protocol'];
 const lazyChunksPlugin = {
   name: 'lazy-chunks',
   setup(build) {
@@ -89,7 +89,8 @@ const builds = [
   // The activation shell, then the extension it loads through a code cache (src/extension.ts).
   { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...shared, entryPoints: ['src/main.ts'], outfile: 'dist/main.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], supported: { 'dynamic-import': false }, plugins: [problemMatcherPlugin, lazyYamlPlugin, lazyChunksPlugin, vscodeNamespaceOncePlugin] },
-  ...LAZY_CHUNKS.map((name) => ({ ...shared, entryPoints: [`src/lazy/${name}.ts`], outfile: `dist/lazy-${name}.js`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], plugins: [problemMatcherPlugin, lazyYamlPlugin, vscodeNamespaceOncePlugin] })),
+  // A chunk's own `import()` of another chunk stays a require of that file, as in the extension bundle.
+  ...LAZY_CHUNKS.map((name) => ({ ...shared, entryPoints: [`src/lazy/${name}.ts`], outfile: `dist/lazy-${name}.js`, platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], supported: { 'dynamic-import': false }, plugins: [problemMatcherPlugin, lazyYamlPlugin, lazyChunksPlugin, vscodeNamespaceOncePlugin] })),
   { ...shared, entryPoints: [require.resolve('yaml')], outfile: 'dist/yaml.js', platform: 'node', format: 'cjs', target: 'node20' },
   { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   // The pages are ES modules split into shared chunks, so the Markdown renderer and sanitiser the player and the review

@@ -5,7 +5,7 @@ import { AnswerSession } from './host/answerSession';
 import { registerCommands } from './host/commands';
 import { DialogueDiagnostics } from './host/dialogueDiagnostics';
 import { offerWalkthroughOnce } from './host/firstRun';
-import { registerImportTranscript } from './host/importTranscript';
+import { registerLazyCommands } from './host/lazyCommands';
 import { LibraryService } from './host/libraryService';
 import { MockSessions } from './host/mockSessions';
 import { sessionsFolderUri } from './host/paths';
@@ -16,9 +16,9 @@ import { HistoryService } from './host/historyService';
 import { configureL10n } from './host/l10n';
 import { ModelAnswerDocuments } from './host/modelAnswers';
 import { registerPracticeCommands } from './host/practiceCommands';
-import { ReviewPanels } from './host/reviewPanel';
+import { ReviewPanels } from './host/reviewPanels';
 import { affectsSettings, readSettings } from './host/settings';
-import { StatsPanels } from './host/statsPanel';
+import { StatsPanels } from './host/statsPanels';
 import { type TestSurface, testSurface } from './host/testSurface';
 import { TopicsTreeProvider } from './host/topicsTree';
 import { whenIdle } from './node/whenIdle';
@@ -77,7 +77,10 @@ export function activate(context: vscode.ExtensionContext, timing?: ActivationTi
     ...registerCommands({ diagnostics, libraries, history, players, session, mock, tree, reviews }),
     ...mock.registerCommands(),
     ...registerPracticeCommands({ libraries, history, queue, players, session, reviews }, practiseRun),
-    registerImportTranscript(libraries),
+    ...registerLazyCommands(['importTranscript'], async () => {
+      const { importActiveEditor } = await import('./lazy/library');
+      return { importTranscript: () => importActiveEditor(libraries) };
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
       settings = readSettings();

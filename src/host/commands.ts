@@ -12,7 +12,7 @@ import { createDialogueFile } from './newDialogue';
 import type { LibraryService } from './libraryService';
 import type { MockSessions } from './mockSessions';
 import type { PlayerPanels } from './playerPanel';
-import type { ReviewPanels } from './reviewPanel';
+import type { ReviewPanels } from './reviewPanels';
 import type { HistoryService } from './historyService';
 import type { TopicsTreeProvider, TreeNode } from './topicsTree';
 

@@ -1,26 +1,22 @@
 /**
  * `Interview Dialogues: Import Transcript`: the active editor's transcript or notes become a dialogue file in the
- * workspace's `.interview/` folder (never over an existing file), which opens with its problems shown.
+ * workspace's `.interview/` folder (never over an existing file), which opens with its problems shown. Loaded with
+ * the parser (dist/lazy-library.js) on the command's first call; src/main.ts registers it.
  */
 import * as vscode from 'vscode';
 import { plural } from '../core/plural';
 import { slugify } from '../core/text';
-import type { ImportedTranscript } from '../core/transcript';
+import { type ImportedTranscript, importTranscript, titleFromFileName } from '../core/transcript';
 import { Commands, Settings as SettingIds } from '../ids';
 import type { LibraryService } from './libraryService';
 import { freeFileUri } from './paths';
 
-export function registerImportTranscript(libraries: LibraryService): vscode.Disposable {
-  return vscode.commands.registerCommand(Commands.importTranscript, () => importActiveEditor(libraries));
-}
-
-async function importActiveEditor(libraries: LibraryService): Promise<vscode.Uri | undefined> {
+export async function importActiveEditor(libraries: LibraryService): Promise<vscode.Uri | undefined> {
   const document = vscode.window.activeTextEditor?.document;
   if (!document) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open the transcript or notes in an editor first, then run “Import Transcript” again.'));
     return undefined;
   }
-  const { importTranscript, titleFromFileName } = await import('../lazy/library');
   const imported = importTranscript(document.getText(), { title: document.isUntitled ? undefined : titleFromFileName(document.uri.path) });
   if (imported.turns === 0) {
     void vscode.window.showWarningMessage(vscode.l10n.t('No speaker lines found in {0}. Lines such as “Interviewer: …”, “Q: …” or “Dana: …” start turns; add them and import again.', fileName(document.uri)));

@@ -14,7 +14,7 @@ import type { HistoryService } from './historyService';
 import type { LibraryService } from './libraryService';
 import type { MockSessionController } from './mockSession';
 import type { PlayerPanels } from './playerPanel';
-import type { ReviewPanels } from './reviewPanel';
+import type { ReviewPanels } from './reviewPanels';
 import type { Settings } from './settings';
 
 export interface MockServices {

@@ -1,8 +1,7 @@
 /**
- * The review of an answer: one webview beside the draft, showing the user's answer and the model answer side by
- * side, the key-point checklist and the rubric, the rating they propose and the next interval on each of the four
- * buttons. It holds no rule of its own: the form and the proposal are src/core/review, the schedule is the
- * history's. It survives a window reload through its serializer (no `retainContextWhenHidden`).
+ * One review panel (see src/host/reviewPanels.ts, which keeps it): the state it draws from the attempt, the rubric,
+ * the key-point form and the proposed rating, and what its buttons do. Loaded with the practice chunk when a
+ * review first opens (dist/lazy-practice.js).
  */
 import * as vscode from 'vscode';
 import { modelAnswerText } from '../core/questions';
@@ -13,131 +12,13 @@ import { writtenAnswer } from '../core/draft';
 import type { QuestionContext } from '../core/interviewer/prompts';
 import type { KeyPointSuggestion } from '../core/interviewer/replies';
 import { formatDuration } from '../core/text';
-import type { RatingOption } from '../core/review/scheduler';
-import { Commands, ContextKeys, Settings as SettingIds, WebviewTypes } from '../ids';
-import { ContextKey } from './contextKey';
+import { Commands } from '../ids';
 import type { ReviewMessage, ReviewState } from '../protocol/review';
-import type { HistoryService } from './historyService';
 import { localDateTime } from './l10n';
-import type { LibraryService } from './libraryService';
-import type { Settings } from './settings';
-import { pageHtml, WebviewPanelHost, webviewOptions } from './webviewPage';
+import type { ReviewContext, ReviewSeries } from './reviewPanels';
+import { pageHtml, WebviewPanelHost } from './webviewPage';
 
-export interface ReviewContext {
-  extensionUri: vscode.Uri;
-  libraries: LibraryService;
-  history: HistoryService;
-  log: vscode.LogOutputChannel;
-  /** How many questions the due queue still holds after this one, while the user practises it. */
-  queueRemaining(): number | undefined;
-  /** For Check Against Key Points: the interviewer setting, and where consent to send is remembered. */
-  settings: () => Settings;
-  state: vscode.Memento;
-}
-
-/** Reviews taken one after another (the questions of a mock interview): position, and what comes next. */
-export interface ReviewSeries {
-  position: number;
-  count: number;
-  /** After each rating (the session report is rewritten with it). */
-  onRated(): void;
-  /** The user chose to go on: the next review, or the report after the last. */
-  next(): Promise<void>;
-}
-
-export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<unknown> {
-  private panelValue: ReviewPanel | undefined;
-  private readonly open = new ContextKey<boolean>(ContextKeys.reviewOpen);
-  private readonly subscriptions: vscode.Disposable[];
-
-  constructor(private readonly context: ReviewContext) {
-    this.subscriptions = [vscode.window.registerWebviewPanelSerializer(WebviewTypes.review, this)];
-  }
-
-  private get panel(): ReviewPanel | undefined {
-    return this.panelValue;
-  }
-
-  /** The one review panel; the context key lets the palette offer Rate Answer while it is open. */
-  private set panel(panel: ReviewPanel | undefined) {
-    this.panelValue = panel;
-    this.open.set(panel !== undefined);
-  }
-
-  /** Rates the answer under review, as its buttons do (the palette's Rate Answer, keyboard and screen-reader users). */
-  async rate(rating: Rating): Promise<boolean> {
-    return (await this.panel?.rate(rating)) ?? false;
-  }
-
-  /** Check Against Key Points for the answer under review (its button, or the palette). */
-  async checkKeyPoints(): Promise<void> {
-    if (!this.panel) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a review first: finish an answer, or pick one with Review Answer.'));
-      return;
-    }
-    if (!this.context.settings().interviewerEnabled) {
-      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The interviewer is off. Turned on, Check Against Key Points sends the question, its key points and your answer to a language model you have in VS Code, only when you click, and shows you exactly what is sent the first time.'), vscode.l10n.t('Turn On and Check'));
-      if (!choice) return;
-      await vscode.workspace.getConfiguration().update(SettingIds.interviewerEnabled, true, vscode.ConfigurationTarget.Global);
-    }
-    await this.panel.checkKeyPoints();
-  }
-
-  /** The checklist as the review shows it, with the model's suggestions (for tests and screen readers' palette users). */
-  keyPoints(): ReviewState['keyPoints'] {
-    return this.panel?.keyPoints() ?? [];
-  }
-
-  /** The four ratings with their next intervals, for the attempt under review. */
-  options(): RatingOption[] {
-    return this.panel ? this.context.history.preview(this.panel.status.questionId) : [];
-  }
-
-  /**
-   * Shows the review of an attempt in the one review panel: in `column` (the player's, so the review sits beside
-   * the draft instead of squeezing a third column in), else beside the active editor.
-   */
-  async show(attemptId: string, column?: vscode.ViewColumn, series?: ReviewSeries): Promise<void> {
-    await this.context.history.ready();
-    const attempt = this.context.history.current?.attempt(attemptId);
-    if (!attempt) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('That attempt is no longer in your practice history (it was deleted). Pick another one from the question’s history.'));
-      return;
-    }
-    if (this.panel) {
-      await this.panel.load(attempt, series);
-      this.panel.reveal();
-      return;
-    }
-    const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.review, vscode.l10n.t('Review'), { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.context.extensionUri));
-    this.panel = await ReviewPanel.create(webviewPanel, attempt, this.context, () => (this.panel = undefined), series);
-  }
-
-  /** The attempt under review, if the panel is open. */
-  get current(): { attemptId: string; questionId: string; rated: boolean } | undefined {
-    return this.panel?.status;
-  }
-
-  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const { parsePersistedReview } = await import('../lazy/protocol');
-    const persisted = parsePersistedReview(state);
-    await this.context.history.ready();
-    const attempt = persisted && this.context.history.current?.attempt(persisted.attemptId);
-    if (!attempt || this.panel) {
-      webviewPanel.dispose();
-      return;
-    }
-    webviewPanel.webview.options = webviewOptions(this.context.extensionUri);
-    this.panel = await ReviewPanel.create(webviewPanel, attempt, this.context, () => (this.panel = undefined));
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    for (const s of this.subscriptions) s.dispose();
-  }
-}
-
-class ReviewPanel extends WebviewPanelHost<ReviewMessage> {
+export class ReviewPanel extends WebviewPanelHost<ReviewMessage> {
   private attempt!: AttemptEvent;
   private form!: ReviewForm;
   private base!: Omit<ReviewState, 'keyPoints' | 'rubric' | 'proposal' | 'unjudged' | 'options' | 'rated' | 'queue' | 'series' | 'check'> & { rubricLabels?: ReviewState['rubric'] };

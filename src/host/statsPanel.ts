@@ -1,76 +1,16 @@
 /**
- * The statistics view: one webview panel with the streak, totals, the practice heatmap, reviews per day, the due
- * forecast, time and key-point coverage per topic, and true retention. It holds no rule of its own: the numbers are
- * `computeStats` (src/core/review/stats.ts) through the history service, the drawing is the webview's. It survives a
- * window reload through its serializer (no `retainContextWhenHidden`).
+ * The one statistics panel (see src/host/statsPanels.ts, which keeps it): it holds no rule of its own, the numbers
+ * are `computeStats` (src/core/review/stats.ts) through the history service, the drawing is the webview's. Loaded
+ * with the practice chunk when the view first opens (dist/lazy-practice.js).
  */
 import * as vscode from 'vscode';
-import { Commands, Views, WebviewTypes } from '../ids';
+import { Commands, Views } from '../ids';
 import type { Stats } from '../core/review/stats';
 import type { StatsAction, StatsMessage, StatsState, StatsSummary } from '../protocol/stats';
-import type { HistoryService } from './historyService';
-import type { LibraryService } from './libraryService';
-import { pageHtml, WebviewPanelHost, webviewOptions } from './webviewPage';
+import type { StatsContext } from './statsPanels';
+import { pageHtml, WebviewPanelHost } from './webviewPage';
 
-export interface StatsContext {
-  extensionUri: vscode.Uri;
-  libraries: LibraryService;
-  history: HistoryService;
-  log: vscode.LogOutputChannel;
-}
-
-/** The Show Statistics command, the serializer and the one stats panel. */
-export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerializer<unknown> {
-  private panel: StatsPanel | undefined;
-  private readonly subscriptions: vscode.Disposable[];
-
-  constructor(private readonly context: StatsContext) {
-    this.subscriptions = [
-      vscode.window.registerWebviewPanelSerializer(WebviewTypes.stats, this),
-      vscode.commands.registerCommand(Commands.showStats, () => this.show()),
-    ];
-  }
-
-  /** Shows the one stats panel, opening it in the active editor group when it is not open. */
-  async show(): Promise<void> {
-    if (this.panel) {
-      this.panel.reveal();
-      return;
-    }
-    const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.stats, statsTitle(), vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
-    await this.adopt(webviewPanel);
-  }
-
-  /** What the open panel shows now (undefined while it is closed). */
-  get shown(): StatsState | undefined {
-    return this.panel?.shown;
-  }
-
-  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel): Promise<void> {
-    // Nothing to restore from the state: the numbers are computed afresh from the history.
-    if (this.panel) {
-      webviewPanel.dispose();
-      return;
-    }
-    webviewPanel.webview.options = webviewOptions(this.context.extensionUri);
-    await this.adopt(webviewPanel);
-  }
-
-  private async adopt(webviewPanel: vscode.WebviewPanel): Promise<void> {
-    const panel = new StatsPanel(webviewPanel, this.context, () => {
-      if (this.panel === panel) this.panel = undefined;
-    });
-    this.panel = panel;
-    await panel.start();
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    for (const s of this.subscriptions) s.dispose();
-  }
-}
-
-class StatsPanel extends WebviewPanelHost<StatsMessage> {
+export class StatsPanel extends WebviewPanelHost<StatsMessage> {
   /** The history or the library changed while the panel was hidden: recompute when it shows again. */
   private stale = false;
   private revision = 0;
@@ -152,6 +92,6 @@ const ACTIONS: Record<StatsAction, string> = {
   topics: `${Views.topics}.focus`,
 };
 
-function statsTitle(): string {
+export function statsTitle(): string {
   return vscode.l10n.t('Practice Statistics');
 }

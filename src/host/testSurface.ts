@@ -19,9 +19,9 @@ import type { MockSessions } from './mockSessions';
 import type { AnswerSession } from './answerSession';
 import type { LibraryService } from './libraryService';
 import type { PlayerPanels } from './playerPanel';
-import type { ReviewPanels } from './reviewPanel';
+import type { ReviewPanels } from './reviewPanels';
 import type { HistoryService } from './historyService';
-import type { StatsPanels } from './statsPanel';
+import type { StatsPanels } from './statsPanels';
 import type { TopicsTreeProvider, TreeNode } from './topicsTree';
 
 export interface TestSurface {

@@ -1,6 +1,7 @@
-// The lazy chunks as built (dist/lazy-*.js, from the unit tier's build step), loaded as the extension loads them in
-// a German VS Code. Each chunk bundles its own @vscode/l10n and plural rules, so each must configure them itself:
-// before it did, the review's intervals ("in 3 days") and the parser's problems stayed English in every language.
+// The lazy chunks as built (dist/lazy-*.js, from the unit tier's build step): kept out of the bundle activation
+// loads, and loaded as the extension loads them in a German VS Code. Each chunk bundles its own @vscode/l10n and
+// plural rules, so each must configure them itself: before it did, the review's intervals ("in 3 days") and the
+// parser's problems stayed English in every language.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -46,20 +47,31 @@ function loadChunk(name: string, vscode: object): Record<string, unknown> {
   return load(path.join(DIST, `lazy-${name}.js`));
 }
 
-describe('The lazy chunks in a German window', () => {
+describe('The lazy chunks (dist/lazy-*.js)', () => {
   const chunks = fs.readdirSync(DIST).filter((file) => /^lazy-[a-z]+\.js$/.test(file)).map((file) => file.slice('lazy-'.length, -'.js'.length));
 
   it('are all here to test', () => {
-    assert.deepEqual(chunks, ['history', 'library', 'mock', 'protocol']);
+    assert.deepEqual(chunks, ['history', 'library', 'mock', 'practice', 'protocol']);
   });
 
-  for (const name of ['history', 'library', 'mock', 'protocol']) {
-    it(`lazy-${name}.js takes the display language and its bundle when it loads`, () => {
+  for (const name of ['history', 'library', 'mock', 'practice', 'protocol']) {
+    it(`lazy-${name}.js takes the display language and its bundle when it loads in a German window`, () => {
       const { api, reads } = germanVSCode();
       loadChunk(name, api);
       assert.ok(reads.includes('l10n.bundle') && reads.includes('env.language'), `read: ${reads.join(', ') || 'nothing'}`);
     });
   }
+
+  it('are not in the bundle activation loads: no module a chunk exports is in dist/main.js', () => {
+    const meta = JSON.parse(fs.readFileSync(path.join(DIST, 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const eager = Object.keys(meta.outputs['dist/main.js'].inputs);
+    for (const name of chunks) {
+      const entry = fs.readFileSync(path.resolve(DIST, '..', 'src', 'lazy', `${name}.ts`), 'utf8');
+      const exported = [...entry.matchAll(/^export .* from '\.\.\/([\w/]+)';$/gm)].map((m) => `src/${m[1]}.ts`);
+      assert.ok(exported.length > 0, `src/lazy/${name}.ts exports modules`);
+      assert.deepEqual(exported.filter((file) => eager.includes(file)), [], `lazy-${name}'s modules in dist/main.js`);
+    }
+  });
 
   it('names the review’s intervals in German (the scheduler, in lazy-history.js)', () => {
     const { scheduler } = loadChunk('history', germanVSCode().api) as { scheduler: { spokenInterval(ms: number): string } };
