@@ -17,7 +17,7 @@ import { configureL10n } from './host/l10n';
 import { ModelAnswerDocuments } from './host/modelAnswers';
 import { registerPracticeCommands } from './host/practiceCommands';
 import { ReviewPanels } from './host/reviewPanels';
-import { affectsSettings, readSettings } from './host/settings';
+import { affectsSettings, readSettings, type Settings } from './host/settings';
 import { StatsPanels } from './host/statsPanels';
 import { type TestSurface, testSurface } from './host/testSurface';
 import { TopicsTreeProvider } from './host/topicsTree';
@@ -34,10 +34,11 @@ export interface ActivationTiming {
 export function activate(context: vscode.ExtensionContext, timing?: ActivationTiming): TestSurface | undefined {
   configureL10n();
   const log = vscode.window.createOutputChannel('Interview Dialogues', { log: true });
-  let settings = readSettings();
-  const currentSettings = () => settings;
+  // Read on first use (activation itself needs none) and again after a change.
+  let settings: Settings | undefined;
+  const currentSettings = () => (settings ??= readSettings());
 
-  const libraries = new LibraryService(vscode.Uri.joinPath(context.extensionUri, 'dialogues'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'library-index.json'), currentSettings, log, () => sessionsFolderUri(settings.draftsFolder, context.globalStorageUri));
+  const libraries = new LibraryService(vscode.Uri.joinPath(context.extensionUri, 'dialogues'), vscode.Uri.joinPath(context.extensionUri, 'dist', 'library-index.json'), currentSettings, log, () => sessionsFolderUri(currentSettings().draftsFolder, context.globalStorageUri));
   const diagnostics = new DialogueDiagnostics(libraries, currentSettings);
   const history = new HistoryService(context.globalStorageUri, currentSettings, log);
   const session = new AnswerSession({ state: context.globalState, globalStorage: context.globalStorageUri, history, settings: currentSettings, log });
@@ -83,7 +84,7 @@ export function activate(context: vscode.ExtensionContext, timing?: ActivationTi
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!affectsSettings(event)) return;
-      settings = readSettings();
+      settings = undefined;
       libraries.settingsChanged();
       history.settingsChanged(event);
       tree.refresh();

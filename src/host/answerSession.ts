@@ -43,11 +43,14 @@ export class AnswerSession implements vscode.Disposable {
 
   /**
    * Continues the attempt a previous window left running. Called at activation; the stored value is read (and zod
-   * loaded to check it) only when there is one.
+   * loaded to check it) only when there is one. With none, nothing is shown and the `when` keys are left unset
+   * (false) as the workbench starts them: three `setContext` round trips were a tenth of the activation. As with a
+   * mock session, a key could stay set only if the extension host restarted while another window ended the answer;
+   * the commands it offers then say that no answer is in progress.
    */
   async restore(): Promise<void> {
     const raw = this.options.state.get(StateKeys.activeAttempt);
-    if (raw === undefined) return this.update();
+    if (raw === undefined) return;
     const { parseStoredAttempt } = await import('../lazy/protocol');
     this.active ??= parseStoredAttempt(raw);
     if (!this.active) this.options.log.warn('Ignored an unreadable stored attempt.');
