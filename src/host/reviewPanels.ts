@@ -98,13 +98,13 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
       void vscode.window.showErrorMessage(vscode.l10n.t('That attempt is no longer in your practice history (it was deleted). Pick another one from the question’s history.'));
       return;
     }
+    const { ReviewPanel } = await import('../lazy/practice');
     if (this.panel) {
       await this.panel.load(attempt, series);
       this.panel.reveal();
       return;
     }
     const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.review, vscode.l10n.t('Review'), { viewColumn: column ?? vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(this.context.extensionUri));
-    const { ReviewPanel } = await import('../lazy/practice');
     this.panel = await ReviewPanel.create(webviewPanel, attempt, this.context, () => (this.panel = undefined), series);
   }
 
@@ -132,4 +132,3 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
     for (const s of this.subscriptions) s.dispose();
   }
 }
-

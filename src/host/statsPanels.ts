@@ -33,13 +33,14 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
 
   /** Shows the one stats panel, opening it in the active editor group when it is not open. */
   async show(): Promise<void> {
+    // Loaded before the check, so no second call can slip in between the check and the panel.
+    const { StatsPanel, statsTitle } = await import('../lazy/practice');
     if (this.panel) {
       this.panel.reveal();
       return;
     }
-    const { statsTitle } = await import('../lazy/practice');
     const webviewPanel = vscode.window.createWebviewPanel(WebviewTypes.stats, statsTitle(), vscode.ViewColumn.Active, webviewOptions(this.context.extensionUri));
-    await this.adopt(webviewPanel);
+    await this.adopt(webviewPanel, StatsPanel);
   }
 
   /** What the open panel shows now (undefined while it is closed). */
@@ -49,17 +50,17 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
 
   async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel): Promise<void> {
     // Nothing to restore from the state: the numbers are computed afresh from the history.
+    const { StatsPanel } = await import('../lazy/practice');
     if (this.panel) {
       webviewPanel.dispose();
       return;
     }
     webviewPanel.webview.options = webviewOptions(this.context.extensionUri);
-    await this.adopt(webviewPanel);
+    await this.adopt(webviewPanel, StatsPanel);
   }
 
-  private async adopt(webviewPanel: vscode.WebviewPanel): Promise<void> {
-    const { StatsPanel } = await import('../lazy/practice');
-    const panel = new StatsPanel(webviewPanel, this.context, () => {
+  private async adopt(webviewPanel: vscode.WebviewPanel, Panel: typeof StatsPanel): Promise<void> {
+    const panel = new Panel(webviewPanel, this.context, () => {
       if (this.panel === panel) this.panel = undefined;
     });
     this.panel = panel;
@@ -71,4 +72,3 @@ export class StatsPanels implements vscode.Disposable, vscode.WebviewPanelSerial
     for (const s of this.subscriptions) s.dispose();
   }
 }
-

@@ -42,8 +42,9 @@ describe('Statistics view', () => {
     await fs.rm(folder, { recursive: true, force: true });
   });
 
-  it('Show Statistics opens one panel; an empty history shows zeros and nothing due', async () => {
-    await vscode.commands.executeCommand(Commands.showStats);
+  it('Show Statistics opens one panel, even run twice at once; an empty history shows zeros and nothing due', async () => {
+    // The panel's code loads on first use: a second call meanwhile must not open a second panel.
+    await Promise.all([vscode.commands.executeCommand(Commands.showStats), vscode.commands.executeCommand(Commands.showStats)]);
     await waitFor(() => statsTabs().length === 1, 'the stats tab');
     const stats = await shownStats('the stats of the empty history', () => true);
     assert.deepEqual(stats.totals, { attempts: 0, reviews: 0, questions: 0, practiceSeconds: 0, practiceDays: 0 });
