@@ -43,6 +43,8 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
   private panelValue: ReviewPanel | undefined;
   private readonly open = new ContextKey<boolean>(ContextKeys.reviewOpen);
   private readonly subscriptions: vscode.Disposable[];
+  /** The end of the last call that may open the panel: the next one waits for it, so one panel opens, not two. */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly context: ReviewContext) {
     this.subscriptions = [vscode.window.registerWebviewPanelSerializer(WebviewTypes.review, this)];
@@ -91,7 +93,11 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
    * Shows the review of an attempt in the one review panel: in `column` (the player's, so the review sits beside
    * the draft instead of squeezing a third column in), else beside the active editor.
    */
-  async show(attemptId: string, column?: vscode.ViewColumn, series?: ReviewSeries): Promise<void> {
+  show(attemptId: string, column?: vscode.ViewColumn, series?: ReviewSeries): Promise<void> {
+    return this.inTurn(() => this.showNow(attemptId, column, series));
+  }
+
+  private async showNow(attemptId: string, column?: vscode.ViewColumn, series?: ReviewSeries): Promise<void> {
     await this.context.history.ready();
     const attempt = this.context.history.current?.attempt(attemptId);
     if (!attempt) {
@@ -113,7 +119,11 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
     return this.panel?.status;
   }
 
-  async deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  deserializeWebviewPanel(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    return this.inTurn(() => this.restore(webviewPanel, state));
+  }
+
+  private async restore(webviewPanel: vscode.WebviewPanel, state: unknown): Promise<void> {
     const { parsePersistedReview } = await import('../lazy/protocol');
     const persisted = parsePersistedReview(state);
     await this.context.history.ready();
@@ -125,6 +135,12 @@ export class ReviewPanels implements vscode.Disposable, vscode.WebviewPanelSeria
     webviewPanel.webview.options = webviewOptions(this.context.extensionUri);
     const { ReviewPanel } = await import('../lazy/practice');
     this.panel = await ReviewPanel.create(webviewPanel, attempt, this.context, () => (this.panel = undefined));
+  }
+
+  private inTurn(work: () => Promise<void>): Promise<void> {
+    const run = this.turn.then(work);
+    this.turn = run.catch(() => undefined);
+    return run;
   }
 
   dispose(): void {

@@ -47,6 +47,17 @@ describe('Review, spaced repetition and the due queue', () => {
     assert.equal(test.review()?.rated, true);
   });
 
+  it('Review Answer run twice at once opens one review', async () => {
+    const attemptId = await answerAndFinish(QUESTION, 'Profile first, then the slow query.\n');
+    await resetWorkbench();
+    await Promise.all([1, 2].map(() => vscode.commands.executeCommand(Commands.reviewAnswer, { attemptId })));
+    // Both calls are done; the workbench reports the tabs they opened a moment later.
+    await waitFor(() => reviewTabs().length > 0, 'the review tab');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(reviewTabs().length, 1);
+    assert.equal((await surface()).review()?.attemptId, attemptId);
+  });
+
   it('Easy schedules a question days later, and the tree says when it comes back', async () => {
     const test = await surface();
     const other = 'url-shortener#q1';
